@@ -1,0 +1,57 @@
+import { existsSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import type { EventName } from '../../shared/ipc/channels';
+import type { EventPayload, WorkspaceStatus } from '../../shared/ipc/contract';
+import { AppError } from '../../shared/ipc/result';
+import { openWorkspace, DB_FILE, type Workspace } from '../workspace/workspace';
+import { dispatch } from './ipc/dispatch';
+import type { HandlerContext } from './ipc/handler-types';
+import { handlers } from './ipc/handlers';
+import pkg from '../../package.json';
+
+export const APP_VERSION: string = pkg.version;
+
+export const makeContext = (
+  host: HandlerContext['host'],
+  workspace: Workspace,
+  emit: HandlerContext['emit'] = <E extends EventName>(_e: E, _p: EventPayload<E>) => undefined,
+): HandlerContext => ({ host, version: APP_VERSION, workspace, emit });
+
+/**
+ * Creates a demo workspace in `dir` through the demo:create handler. It is built in a sibling
+ * folder and moved into place when complete, so an interrupted run never leaves a half-filled
+ * workspace behind.
+ */
+export async function createDemoWorkspace(dirArg: string, opts: { host: HandlerContext['host']; scale?: number; seed?: number; emit?: HandlerContext['emit'] }): Promise<WorkspaceStatus> {
+  const dir = resolve(dirArg);
+  if (existsSync(join(dir, DB_FILE))) throw new AppError('CONFLICT', `${dir} already holds a workspace; choose an empty or new folder for the demo.`);
+  if (existsSync(dir) && readdirSync(dir).length > 0) throw new AppError('CONFLICT', `${dir} is not empty; choose an empty or new folder for the demo.`);
+  const staging = join(dirname(dir), `.${basename(dir)}.partial-${process.pid}`);
+  rmSync(staging, { recursive: true, force: true });
+  const workspace = openWorkspace(staging, { create: true });
+  let status: WorkspaceStatus;
+  try {
+    const result = await dispatch(handlers, 'demo:create', { scale: opts.scale ?? 1, seed: opts.seed ?? 42 }, makeContext(opts.host, workspace, opts.emit));
+    if (!result.ok) throw new AppError(result.error.code, result.error.message);
+    workspace.db.pragma('wal_checkpoint(TRUNCATE)');
+  } finally {
+    workspace.close();
+  }
+  if (existsSync(dir)) rmSync(dir, { recursive: true });
+  renameSync(staging, dir);
+  const moved = openWorkspace(dir, { create: false });
+  try {
+    const result = await dispatch(handlers, 'workspace:get-status', {}, makeContext(opts.host, moved));
+    if (!result.ok) throw new AppError(result.error.code, result.error.message);
+    status = result.data as WorkspaceStatus;
+  } finally {
+    moved.close();
+  }
+  return status;
+}
+
+/** Opens the demo workspace, creating it the first time (Electron app and `yardstick serve`). */
+export async function openDemoWorkspace(dir: string, host: HandlerContext['host'], emit?: HandlerContext['emit']): Promise<Workspace> {
+  if (!existsSync(join(dir, DB_FILE))) await createDemoWorkspace(dir, { host, ...(emit ? { emit } : {}) });
+  return openWorkspace(dir, { create: false });
+}

@@ -1,0 +1,39 @@
+import { app, BrowserWindow, dialog } from 'electron';
+import type { EventName } from '../../shared/ipc/channels';
+import type { EventPayload } from '../../shared/ipc/contract';
+import { makeContext, openDemoWorkspace } from './app-context';
+import { handlers } from './ipc/handlers';
+import { registerIpc } from './ipc/register';
+import { hardenApp } from './security';
+import { createMainWindow } from './window';
+import { defaultDemoWorkspaceDir } from '../workspace/paths';
+import type { Workspace } from '../workspace/workspace';
+
+// Lifecycle only: everything else lives in modules that also run under plain Node.
+const devServerUrl = process.env['ELECTRON_RENDERER_URL'];
+hardenApp(devServerUrl);
+
+let workspace: Workspace | undefined;
+
+if (!app.requestSingleInstanceLock()) app.quit();
+
+app.whenReady().then(async () => {
+  let win: BrowserWindow | undefined;
+  const emit = <E extends EventName>(event: E, payload: EventPayload<E>) => win?.webContents.send(event, payload);
+  try {
+    workspace = await openDemoWorkspace(process.env['YARDSTICK_WORKSPACE'] ?? defaultDemoWorkspaceDir(), 'electron', emit);
+  } catch (e) {
+    dialog.showErrorBox('Yardstick could not open its workspace', e instanceof Error ? e.message : String(e));
+    app.quit();
+    return;
+  }
+  const ws = workspace;
+  win = createMainWindow(devServerUrl);
+  registerIpc(handlers, () => makeContext('electron', ws, emit), win, devServerUrl);
+});
+
+app.on('second-instance', () => BrowserWindow.getAllWindows()[0]?.focus());
+app.on('window-all-closed', () => {
+  workspace?.close();
+  app.quit();
+});

@@ -1,0 +1,11 @@
+import type { HandlerMap } from '../handler-types';
+import { demoHandlers } from './demo';
+import { metricsHandlers } from './metrics';
+import { workspaceHandlers } from './workspace';
+
+/** The single handler map served by Electron IPC, the browser host and the CLI. */
+export const handlers: HandlerMap = {
+  ...workspaceHandlers,
+  ...metricsHandlers,
+  ...demoHandlers,
+};

@@ -1,0 +1,58 @@
+import { addSums, aiPathCost, COST_MEASURES, emptySums, metricValue } from '../../../../shared/domain/metrics';
+import { lastFullQuarter, monthsBetween } from '../../../../shared/domain/time';
+import type { Overview } from '../../../../shared/ipc/contract';
+import { monthlySums } from '../../../db/repositories/measure-sums';
+import { latestActivity } from '../../../db/repositories/records';
+import type { HandlerMap } from '../handler-types';
+
+const CHART_MONTHS = 12;
+
+export const metricsHandlers: Pick<HandlerMap, 'metrics:get-overview'> = {
+  'metrics:get-overview': (input, ctx) => {
+    const { db } = ctx.workspace;
+    const settings = ctx.workspace.settings();
+    const dataRange = latestActivity(db);
+    const empty: Overview = {
+      period: null,
+      currency: settings.currency,
+      figures: { accepted: 0, costPerAcceptedMicros: null, acceptanceRate: null, hoursFreed: 0, fteFreed: null },
+      evidence: { records: 0, mrsReachedReview: 0, aiPathCostMicros: 0, costByKindMicros: {}, baselineHours: 0, humanHours: 0, missingRates: [] },
+      monthly: [],
+      dataRange,
+    };
+    if (!dataRange) return empty;
+    const period = input.period ? { ...input.period, label: `${input.period.from} – ${input.period.to}` } : lastFullQuarter(dataRange.to);
+    const periodMonths = monthsBetween(period.from, period.to);
+    const chartMonths = monthsBetween(dataRange.from, period.to).slice(-CHART_MONTHS);
+    const fromMonth = [chartMonths[0] ?? periodMonths[0]!, periodMonths[0]!].sort()[0]!;
+    const { byMonth, missingRates } = monthlySums(db, { fromMonth, toMonth: periodMonths[periodMonths.length - 1]!, currency: settings.currency });
+
+    const sums = periodMonths.reduce((acc, m) => addSums(acc, byMonth.get(m) ?? emptySums()), emptySums());
+    const params = { productiveHoursPerFtePerMonth: settings.productiveHoursPerFtePerMonth, months: periodMonths.length };
+    return {
+      period,
+      currency: settings.currency,
+      figures: {
+        accepted: sums.accepted,
+        costPerAcceptedMicros: metricValue('cost_per_accepted', sums, params),
+        acceptanceRate: metricValue('acceptance_rate', sums, params),
+        hoursFreed: metricValue('hours_freed', sums, params) ?? 0,
+        fteFreed: metricValue('fte_freed', sums, params),
+      },
+      evidence: {
+        records: sums.records,
+        mrsReachedReview: sums.mrs_reached_review,
+        aiPathCostMicros: aiPathCost(sums),
+        costByKindMicros: Object.fromEntries(COST_MEASURES.map((m) => [m.replace(/^cost_/, ''), sums[m]])),
+        baselineHours: sums.baseline_hours,
+        humanHours: sums.human_hours,
+        missingRates,
+      },
+      monthly: chartMonths.map((month) => {
+        const s = byMonth.get(month) ?? emptySums();
+        return { month, accepted: s.accepted, aiPathCostMicros: aiPathCost(s), costPerAcceptedMicros: metricValue('cost_per_accepted', s, params) };
+      }),
+      dataRange,
+    };
+  },
+};

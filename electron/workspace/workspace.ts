@@ -1,0 +1,60 @@
+import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { AppError } from '../../shared/ipc/result';
+import { type WorkspaceSettings } from '../../shared/domain/settings';
+import { inspectDatabaseFile, openConnection, type Db } from '../db/connection';
+import { migrate } from '../db/migrate';
+import { readSettings, writeSettings } from '../db/repositories/settings';
+
+export const DB_FILE = 'yardstick.sqlite';
+
+export type Workspace = {
+  readonly dir: string;
+  readonly dbPath: string;
+  readonly db: Db;
+  settings(): WorkspaceSettings;
+  updateSettings(patch: Partial<WorkspaceSettings>): WorkspaceSettings;
+  close(): void;
+};
+
+/**
+ * Opens a workspace folder, creating it when `create` is set. A folder that holds something other
+ * than a Yardstick workspace, or a database from a newer version, is refused without being touched.
+ */
+export function openWorkspace(dirArg: string, opts: { create: boolean; initialSettings?: Partial<WorkspaceSettings> }): Workspace {
+  const dir = resolve(dirArg);
+  if (existsSync(dir) && !statSync(dir).isDirectory()) {
+    throw new AppError('WORKSPACE_INVALID', `${dir} is a file; a workspace is a folder (it holds ${DB_FILE}). The file was not changed.`);
+  }
+  const dbPath = join(dir, DB_FILE);
+  const exists = existsSync(dbPath);
+  if (!exists) {
+    if (!opts.create) throw new AppError('NOT_FOUND', `No Yardstick workspace in ${dir} (missing ${DB_FILE}).`);
+    if (existsSync(dir) && readdirSync(dir).some((f) => !f.startsWith('.'))) {
+      throw new AppError('WORKSPACE_INVALID', `${dir} is not empty and holds no Yardstick workspace; choose an empty or new folder.`);
+    }
+    mkdirSync(dir, { recursive: true });
+  } else {
+    inspectDatabaseFile(dbPath);
+  }
+  const db = openConnection(dbPath);
+  try {
+    migrate(db, { backupDir: join(dir, 'backups') });
+    if (!exists) writeSettings(db, { ...opts.initialSettings });
+  } catch (e) {
+    db.close();
+    throw e;
+  }
+  let cached = readSettings(db);
+  return {
+    dir,
+    dbPath,
+    db,
+    settings: () => cached,
+    updateSettings(patch) {
+      cached = writeSettings(db, { ...cached, ...patch });
+      return cached;
+    },
+    close: () => db.close(),
+  };
+}

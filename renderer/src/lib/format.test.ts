@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { formatCount, formatDate, formatDateRange, formatDateTime, formatHours, formatMonthLong, formatMonthShort, formatPercent } from './format';
+
+describe('format', () => {
+  it('formats counts, percentages and hours', () => {
+    expect(formatCount(12345)).toBe('12,345');
+    expect(formatPercent(42 / 57)).toBe('73.7%');
+    expect(formatPercent(0)).toBe('0.0%');
+    expect(formatHours(12.25)).toBe('12.3 h');
+    expect(formatHours(1234.4)).toBe('1,234 h');
+    expect(formatHours(-40)).toBe('-40 h');
+  });
+
+  it('formats calendar dates without shifting them across time zones', () => {
+    expect(formatDate('2026-07-01')).toBe('1 Jul 2026');
+    expect(formatDate('not a date')).toBe('not a date');
+    expect(formatDateTime('2026-07-01')).toBe('1 Jul 2026');
+    expect(formatDateTime('2026-07-01T12:00:00Z')).toMatch(/^\d{1,2} Jul 2026, \d{2}:\d{2}$/);
+  });
+
+  it('formats ranges within and across years', () => {
+    expect(formatDateRange('2026-07-01', '2026-09-30')).toBe('1 Jul – 30 Sep 2026');
+    expect(formatDateRange('2025-12-01', '2026-02-28')).toBe('1 Dec 2025 – 28 Feb 2026');
+  });
+
+  it('labels months as "Sep 26" and "September 2026"', () => {
+    expect(formatMonthShort('2026-09')).toBe('Sep 26');
+    expect(formatMonthShort('2030-01')).toBe('Jan 30');
+    expect(formatMonthLong('2026-09')).toBe('September 2026');
+    expect(formatMonthShort('garbage')).toBe('garbage');
+  });
+});

@@ -1,0 +1,56 @@
+/**
+ * Money is stored as integer micro-units of the major currency unit (1 GBP = 1_000_000 micros),
+ * always with its ISO 4217 currency. Micros keep provider costs exact (Anthropic reports fractions
+ * of a cent) while staying integers, so sums never drift the way summed floats do.
+ */
+export type Micros = number;
+
+export const MICROS_PER_UNIT = 1_000_000;
+
+/** Minor-unit exponents that differ from 2; everything else has cents. */
+const MINOR_EXPONENT: Record<string, number> = { JPY: 0, KRW: 0, CLP: 0, ISK: 0, BHD: 3, KWD: 3, JOD: 3, OMR: 3, TND: 3 };
+
+export const minorExponent = (currency: string): number => MINOR_EXPONENT[currency.toUpperCase()] ?? 2;
+
+/**
+ * Parses a plain decimal string ("12", "-0.3125", "1.000001") into micros without going through a
+ * float. More than six fractional digits are rounded half away from zero.
+ */
+export function parseDecimalToMicros(text: string): Micros {
+  const trimmed = text.trim();
+  const match = /^([+-]?)(\d*)(?:\.(\d*))?$/.exec(trimmed);
+  if (!match || (match[2] === '' && (match[3] ?? '') === '')) {
+    throw new Error(`not a decimal number: "${text}"`);
+  }
+  const sign = match[1] === '-' ? -1 : 1;
+  const whole = match[2] === '' ? 0 : Number(match[2]);
+  const fraction = (match[3] ?? '').padEnd(7, '0');
+  let micros = whole * MICROS_PER_UNIT + Number(fraction.slice(0, 6));
+  if (Number(fraction[6]) >= 5) micros += 1;
+  if (!Number.isSafeInteger(micros)) throw new Error(`amount out of range: "${text}"`);
+  return sign * micros;
+}
+
+/** Converts a JSON number of major units (as OpenAI sends) to micros, rounding at the sixth decimal. */
+export const majorNumberToMicros = (value: number): Micros => Math.round(value * MICROS_PER_UNIT);
+
+/** Anthropic sends cost amounts as decimal strings in cents: "123.45" is USD 1.2345. */
+export const centsStringToMicros = (text: string): Micros => Math.round(parseDecimalToMicros(text) / 100);
+
+/** Rounds micros to the currency's minor unit (half away from zero), still expressed in micros. */
+export function roundToMinor(micros: Micros, currency: string): Micros {
+  const step = 10 ** (6 - minorExponent(currency));
+  return Math.sign(micros) * Math.round(Math.abs(micros) / step) * step;
+}
+
+export function formatMoney(micros: Micros, currency: string, opts: { compact?: boolean } = {}): string {
+  const value = micros / MICROS_PER_UNIT;
+  const digits = minorExponent(currency);
+  return new Intl.NumberFormat('en-GB', {
+    style: 'currency',
+    currency,
+    notation: opts.compact ? 'compact' : 'standard',
+    minimumFractionDigits: opts.compact ? 0 : digits,
+    maximumFractionDigits: opts.compact ? 1 : digits,
+  }).format(value);
+}

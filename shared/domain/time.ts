@@ -1,0 +1,68 @@
+/**
+ * Vendors disagree on timestamps: Jira sends "2026-08-28T09:14:02.511+0200" (offset without a colon,
+ * not strict ISO 8601), GitLab "…Z", OpenAI Unix seconds. Everything is stored as UTC ISO-8601 with Z.
+ */
+export function toIsoUtc(value: string): string {
+  const normalised = value.trim().replace(/([+-]\d{2})(\d{2})$/, '$1:$2');
+  const ms = Date.parse(normalised);
+  if (Number.isNaN(ms)) throw new Error(`not a timestamp: "${value}"`);
+  return new Date(ms).toISOString();
+}
+
+export const toIsoUtcOrNull = (value: string | null | undefined): string | null =>
+  value === null || value === undefined || value === '' ? null : toIsoUtc(value);
+
+export const unixSecondsToIso = (seconds: number): string => new Date(seconds * 1000).toISOString();
+
+/** "2026-09" for any ISO timestamp or date. */
+export const monthOf = (iso: string): string => iso.slice(0, 7);
+
+export const dayOf = (iso: string): string => iso.slice(0, 10);
+
+export type Period = { from: string; to: string; label: string };
+
+/** Months "YYYY-MM" from the month of `from` to the month of `to`, inclusive. */
+export function monthsBetween(from: string, to: string): string[] {
+  const out: string[] = [];
+  let year = Number(from.slice(0, 4));
+  let month = Number(from.slice(5, 7));
+  const end = to.slice(0, 7);
+  for (;;) {
+    const key = `${year}-${String(month).padStart(2, '0')}`;
+    if (key > end) break;
+    out.push(key);
+    month += 1;
+    if (month > 12) {
+      month = 1;
+      year += 1;
+    }
+  }
+  return out;
+}
+
+/**
+ * The latest calendar quarter that has ended by `latest` (an ISO date or timestamp). When the data's
+ * last day is the quarter's last day, that quarter counts as complete.
+ */
+export function lastFullQuarter(latest: string): Period {
+  const day = dayOf(latest);
+  const year = Number(day.slice(0, 4));
+  const month = Number(day.slice(5, 7));
+  const quarter = Math.floor((month - 1) / 3);
+  const quarterEnd = new Date(Date.UTC(year, quarter * 3 + 3, 0)).toISOString().slice(0, 10);
+  let endYear = year;
+  let endQuarter = quarter;
+  if (day !== quarterEnd) {
+    endQuarter -= 1;
+    if (endQuarter < 0) {
+      endQuarter = 3;
+      endYear -= 1;
+    }
+  }
+  const from = new Date(Date.UTC(endYear, endQuarter * 3, 1)).toISOString().slice(0, 10);
+  const to = new Date(Date.UTC(endYear, endQuarter * 3 + 3, 0)).toISOString().slice(0, 10);
+  return { from, to, label: `Q${endQuarter + 1} ${endYear}` };
+}
+
+export const addDays = (iso: string, days: number): string =>
+  new Date(Date.parse(iso) + days * 86_400_000).toISOString();

@@ -1,0 +1,15 @@
+/** Every request/response channel. contract.ts must define exactly these (checked by `satisfies`). */
+export const CHANNELS = [
+  'app:get-info',
+  'workspace:get-status',
+  'metrics:get-overview',
+  'demo:create',
+] as const;
+export type Channel = (typeof CHANNELS)[number];
+
+/** Every event main pushes to the renderer. */
+export const EVENTS = ['job:progress', 'workspace:data-changed'] as const;
+export type EventName = (typeof EVENTS)[number];
+
+export const isChannel = (value: string): value is Channel => (CHANNELS as readonly string[]).includes(value);
+export const isEventName = (value: string): value is EventName => (EVENTS as readonly string[]).includes(value);

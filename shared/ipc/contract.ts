@@ -1,0 +1,121 @@
+import { z } from 'zod';
+import type { Channel, EventName } from './channels';
+
+const NoInput = z.object({}).strict();
+const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const Month = z.string().regex(/^\d{4}-\d{2}$/);
+
+export const AppInfoSchema = z.object({
+  name: z.string(),
+  version: z.string(),
+  host: z.enum(['electron', 'browser', 'cli']),
+  workspaceDir: z.string(),
+  workspaceName: z.string(),
+  isDemo: z.boolean(),
+  currency: z.string(),
+  peopleViewsEnabled: z.boolean(),
+});
+export type AppInfo = z.infer<typeof AppInfoSchema>;
+
+export const WorkspaceStatusSchema = z.object({
+  dir: z.string(),
+  name: z.string(),
+  schemaVersion: z.number().int(),
+  currency: z.string(),
+  isDemo: z.boolean(),
+  /** Rows per table, for every table of the model. */
+  tables: z.array(z.object({ name: z.string(), rows: z.number().int() })),
+  sources: z.array(
+    z.object({ name: z.string(), kind: z.enum(['jira', 'gitlab', 'import']), baseUrl: z.string().nullable(), lastSyncAt: z.string().nullable(), lastSyncStatus: z.string().nullable() }),
+  ),
+  lastSyncAt: z.string().nullable(),
+  lastImport: z.object({ fileName: z.string(), at: z.string(), rowsImported: z.number().int() }).nullable(),
+  dataRange: z.object({ from: z.string(), to: z.string() }).nullable(),
+});
+export type WorkspaceStatus = z.infer<typeof WorkspaceStatusSchema>;
+
+export const OverviewInputSchema = z
+  .object({
+    /** Defaults to the latest full calendar quarter in the data. */
+    period: z.object({ from: IsoDate, to: IsoDate }).optional(),
+  })
+  .strict();
+
+const MetricFigure = z.number().nullable();
+
+export const OverviewSchema = z.object({
+  period: z.object({ from: IsoDate, to: IsoDate, label: z.string() }).nullable(),
+  currency: z.string(),
+  figures: z.object({
+    accepted: z.number().int(),
+    costPerAcceptedMicros: MetricFigure,
+    acceptanceRate: MetricFigure,
+    hoursFreed: z.number(),
+    fteFreed: MetricFigure,
+  }),
+  /** What the figures rest on, so every number can be traced. */
+  evidence: z.object({
+    records: z.number().int(),
+    mrsReachedReview: z.number().int(),
+    aiPathCostMicros: z.number(),
+    costByKindMicros: z.record(z.string(), z.number()),
+    baselineHours: z.number(),
+    humanHours: z.number(),
+    /** Currencies with cost lines but no exchange rate into the workspace currency (left out of totals). */
+    missingRates: z.array(z.string()),
+  }),
+  monthly: z.array(
+    z.object({
+      month: Month,
+      accepted: z.number().int(),
+      aiPathCostMicros: z.number(),
+      costPerAcceptedMicros: MetricFigure,
+    }),
+  ),
+  dataRange: z.object({ from: z.string(), to: z.string() }).nullable(),
+});
+export type Overview = z.infer<typeof OverviewSchema>;
+
+export const DemoCreateInputSchema = z
+  .object({
+    scale: z.number().int().min(1).max(1000).default(1),
+    seed: z.number().int().min(0).max(2 ** 31 - 1).default(42),
+  })
+  .strict();
+
+/**
+ * The one contract for the process boundary. Main validates every input with these schemas;
+ * the preload bridge, browser host, renderer client and CLI all derive their types from here.
+ */
+export const CONTRACT = {
+  /** Which app build and workspace the renderer is talking to. */
+  'app:get-info': { input: NoInput, output: AppInfoSchema },
+  /** What the workspace holds: rows per table, sources, last sync and import. */
+  'workspace:get-status': { input: NoInput, output: WorkspaceStatusSchema },
+  /** Headline figures and the monthly cost per accepted PR/MR, from the metric definitions in shared/domain. */
+  'metrics:get-overview': { input: OverviewInputSchema, output: OverviewSchema },
+  /** Fills the (empty) workspace with the built-in demo year; long work, reports job:progress. */
+  'demo:create': { input: DemoCreateInputSchema, output: WorkspaceStatusSchema },
+} as const satisfies Record<Channel, { input: z.ZodType; output: z.ZodType }>;
+
+export type ChannelInput<C extends Channel> = z.input<(typeof CONTRACT)[C]['input']>;
+export type ChannelParsedInput<C extends Channel> = z.output<(typeof CONTRACT)[C]['input']>;
+export type ChannelOutput<C extends Channel> = z.output<(typeof CONTRACT)[C]['output']>;
+
+export const JobProgressSchema = z.object({
+  jobId: z.string(),
+  kind: z.enum(['demo', 'sync', 'import', 'export', 'rebuild']),
+  step: z.string(),
+  done: z.number(),
+  total: z.number().nullable(),
+  finished: z.boolean().default(false),
+});
+export type JobProgress = z.infer<typeof JobProgressSchema>;
+
+export const EVENT_SCHEMAS = {
+  'job:progress': JobProgressSchema,
+  /** Tables whose rows changed, so open views refresh. */
+  'workspace:data-changed': z.object({ tables: z.array(z.string()) }),
+} as const satisfies Record<EventName, z.ZodType>;
+
+export type EventPayload<E extends EventName> = z.infer<(typeof EVENT_SCHEMAS)[E]>;
