@@ -1,6 +1,16 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
+import type { Plugin } from 'vite';
+
+// `npm run dev` only: React Refresh injects an inline script and Vite's HMR uses a localhost socket,
+// both of which the production CSP rightly forbids. Built files keep the strict policy.
+const devOnlyCsp = (): Plugin => ({
+  name: 'yardstick-dev-csp',
+  apply: 'serve',
+  transformIndexHtml: (html) =>
+    html.replace("script-src 'self'", "script-src 'self' 'unsafe-inline'").replace("connect-src 'self'", "connect-src 'self' ws://localhost:* http://localhost:*"),
+});
 
 // One build for every runtime: main (plus the CLI and browser host, which share main's handlers),
 // the sandboxed preload (CommonJS, as sandboxed preloads must be) and the renderer.
@@ -27,7 +37,7 @@ export default defineConfig({
   },
   renderer: {
     root: resolve(__dirname, 'renderer'),
-    plugins: [react()],
+    plugins: [react(), devOnlyCsp()],
     build: {
       outDir: resolve(__dirname, 'out/renderer'),
       rollupOptions: { input: resolve(__dirname, 'renderer/index.html') },

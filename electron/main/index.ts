@@ -18,8 +18,9 @@ let workspace: Workspace | undefined;
 if (!app.requestSingleInstanceLock()) app.quit();
 
 app.whenReady().then(async () => {
-  let win: BrowserWindow | undefined;
-  const emit = <E extends EventName>(event: E, payload: EventPayload<E>) => win?.webContents.send(event, payload);
+  // Events may fire while the demo is being created, before the window exists.
+  const windowRef: { current?: BrowserWindow } = {};
+  const emit = <E extends EventName>(event: E, payload: EventPayload<E>) => windowRef.current?.webContents.send(event, payload);
   try {
     workspace = await openDemoWorkspace(process.env['YARDSTICK_WORKSPACE'] ?? defaultDemoWorkspaceDir(), 'electron', emit);
   } catch (e) {
@@ -28,7 +29,8 @@ app.whenReady().then(async () => {
     return;
   }
   const ws = workspace;
-  win = createMainWindow(devServerUrl);
+  const win = createMainWindow(devServerUrl);
+  windowRef.current = win;
   registerIpc(handlers, () => makeContext('electron', ws, emit), win, devServerUrl);
 });
 

@@ -41,27 +41,23 @@ export function monthsBetween(from: string, to: string): string[] {
 }
 
 /**
- * The latest calendar quarter that has ended by `latest` (an ISO date or timestamp). When the data's
- * last day is the quarter's last day, that quarter counts as complete.
+ * The latest calendar quarter the data covers: the last quarter that ended on or before `latest`
+ * (an ISO date or timestamp) plus `slackDays`. The slack lets a quarter whose data stops a few days
+ * short of its end (sync lag, a quiet last week) still count as the last full quarter.
  */
-export function lastFullQuarter(latest: string): Period {
-  const day = dayOf(latest);
-  const year = Number(day.slice(0, 4));
-  const month = Number(day.slice(5, 7));
-  const quarter = Math.floor((month - 1) / 3);
-  const quarterEnd = new Date(Date.UTC(year, quarter * 3 + 3, 0)).toISOString().slice(0, 10);
-  let endYear = year;
-  let endQuarter = quarter;
-  if (day !== quarterEnd) {
-    endQuarter -= 1;
-    if (endQuarter < 0) {
-      endQuarter = 3;
-      endYear -= 1;
-    }
+export function lastFullQuarter(latest: string, slackDays = 14): Period {
+  const reference = new Date(Date.parse(`${dayOf(latest)}T00:00:00Z`) + slackDays * 86_400_000);
+  let year = reference.getUTCFullYear();
+  let quarter = Math.floor(reference.getUTCMonth() / 3) - 1; // the quarter before the reference's own
+  const ownEnd = new Date(Date.UTC(year, quarter * 3 + 6, 0));
+  if (ownEnd.getTime() <= reference.getTime()) quarter += 1; // the reference's own quarter has ended
+  if (quarter < 0) {
+    quarter = 3;
+    year -= 1;
   }
-  const from = new Date(Date.UTC(endYear, endQuarter * 3, 1)).toISOString().slice(0, 10);
-  const to = new Date(Date.UTC(endYear, endQuarter * 3 + 3, 0)).toISOString().slice(0, 10);
-  return { from, to, label: `Q${endQuarter + 1} ${endYear}` };
+  const from = new Date(Date.UTC(year, quarter * 3, 1)).toISOString().slice(0, 10);
+  const to = new Date(Date.UTC(year, quarter * 3 + 3, 0)).toISOString().slice(0, 10);
+  return { from, to, label: `Q${quarter + 1} ${year}` };
 }
 
 export const addDays = (iso: string, days: number): string =>

@@ -6,6 +6,7 @@ import { type Rng, must } from './rng';
 import { PERIOD_START } from './time';
 
 export const GITLAB_BASE = 'https://gitlab.northwind.example';
+export const JIRA_BASE = 'https://northwind.atlassian.net';
 export const GROUP = 'northwind';
 
 // [display name, username, time zone]. Deliberately many cultures and scripts: display names must

@@ -190,7 +190,7 @@ export function addNote(mr: Mr, rng: Rng, kind: NoteKind, body: string, author: 
 export function runRevert(rng: Rng, world: World, original: Mr, at: number, author: Person): Mr {
   const result = runMr(rng, world, {
     repo: original.repo, ticket: null, ai: false, kind: 'revert', author, owner: author, runId: null, openAt: at, outcome: 'merged',
-    rounds: 0, requestChanges: false, firstFailProb: 0.05, skipApproval: false, firstCommitTitle: 'Revert', fixer: humanFixer(rng),
+    rounds: 0, requestChanges: false, firstFailProb: 0.05, skipApproval: false, firstCommitTitle: '{revert}', fixer: humanFixer(rng),
     revertOf: original,
   });
   const thread = addNote(original, rng, 'system', 'mentioned in {ref}', author, at + rng.int(2, 30) * 1000);

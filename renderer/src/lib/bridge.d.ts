@@ -8,9 +8,6 @@ export type YardstickBridge = {
 };
 
 declare global {
-  // Global augmentation only merges with an interface, so this one place cannot be a `type`.
-  interface Window {
-    /** Present in Electron only; absent when the renderer is served by `yardstick serve`. */
-    yardstick?: YardstickBridge;
-  }
+  /** Present in Electron only (as window.yardstick); absent when the renderer is served by `yardstick serve`. */
+  var yardstick: YardstickBridge | undefined;
 }

@@ -118,4 +118,18 @@ describe('createEventSocket', () => {
     sockets[0]?.handlers.onMessage(message('workspace:data-changed', { tables: [] }));
     expect(cb).not.toHaveBeenCalled();
   });
+
+describe('after a reconnect', () => {
+  it('tells views the data may have changed, since events sent while down were lost', () => {
+    const { events, sockets, timers } = harness();
+    const changed = vi.fn();
+    events.subscribe('workspace:data-changed', changed);
+    sockets[0]!.handlers.onOpen();
+    expect(changed).not.toHaveBeenCalled(); // the first connection is not a reconnect
+    sockets[0]!.handlers.onClose();
+    timers[0]!.cb();
+    sockets[1]!.handlers.onOpen();
+    expect(changed).toHaveBeenCalledWith({ tables: ['*'] });
+  });
+});
 });

@@ -53,6 +53,7 @@ export function createEventSocket(options: { url: string; openSocket: OpenSocket
   let socket: { close(): void } | null = null;
   let retryHandle: unknown = null;
   let attempt = 0;
+  let hasConnectedBefore = false;
   // Bumped on every open and stop, so late callbacks from a socket we abandoned are ignored.
   let generation = 0;
 
@@ -76,7 +77,11 @@ export function createEventSocket(options: { url: string; openSocket: OpenSocket
     const mine = generation;
     socket = options.openSocket(options.url, {
       onOpen: () => {
-        if (mine === generation) attempt = 0;
+        if (mine !== generation) return;
+        attempt = 0;
+        // Events sent while the socket was down are lost: after a reconnect, tell views to refetch.
+        if (hasConnectedBefore) dispatch(JSON.stringify({ event: 'workspace:data-changed', payload: { tables: ['*'] } }));
+        hasConnectedBefore = true;
       },
       onMessage: (data) => {
         if (mine === generation) dispatch(data);
@@ -101,6 +106,7 @@ export function createEventSocket(options: { url: string; openSocket: OpenSocket
     socket?.close();
     socket = null;
     attempt = 0;
+    hasConnectedBefore = false;
   }
 
   return {

@@ -7,10 +7,15 @@ import { NO_VALUE, formatCount, formatMonthLong, formatMonthShort } from '../../
 
 export type CostPerAcceptedChartOption = ComposeOption<BarSeriesOption | LineSeriesOption | GridComponentOption | LegendComponentOption | TooltipComponentOption>;
 
-export type ChartPalette = { bar: string; line: string; text: string; muted: string; gridLine: string; tooltipBackground: string; tooltipBorder: string };
+export type ChartPalette = { fontFamily: string; bar: string; line: string; text: string; muted: string; gridLine: string; tooltipBackground: string; tooltipBorder: string };
 
-/** Mirrors the CSS variables in styles.css; echarts draws SVG and cannot read them itself. */
+/**
+ * Mirrors the CSS variables in styles.css; echarts draws SVG and cannot read them itself. The font
+ * is named outright too: echarts measures labels with its own text metrics, and 'inherit' makes it
+ * measure the wrong font, so legend items and axis labels overlap or get clipped.
+ */
 export const DEFAULT_PALETTE: ChartPalette = {
+  fontFamily: "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, 'Noto Sans', sans-serif",
   bar: '#2f5f96',
   line: '#c2700f',
   text: '#1f2933',
@@ -49,17 +54,18 @@ function dataIndexOf(params: unknown): number | null {
  * Months with nothing accepted have no bar rather than a zero one: zero would read as free.
  */
 export function costPerAcceptedChartOption(monthly: Overview['monthly'], currency: string, palette: ChartPalette = DEFAULT_PALETTE): CostPerAcceptedChartOption {
-  const axisText = { color: palette.muted, fontSize: 11 };
+  const axisText = { fontFamily: palette.fontFamily, color: palette.muted, fontSize: 11 };
   return {
     animation: false,
-    textStyle: { fontFamily: 'inherit', color: palette.text },
-    grid: { left: 8, right: 8, top: 40, bottom: 4 },
+    textStyle: { fontFamily: palette.fontFamily, color: palette.text },
+    grid: { left: 8, right: 8, top: 40, bottom: 8 },
     legend: {
       top: 0,
       left: 0,
       itemWidth: 12,
       itemHeight: 8,
-      textStyle: { color: palette.text, fontSize: 12 },
+      itemGap: 20,
+      textStyle: { fontFamily: palette.fontFamily, color: palette.text, fontSize: 12 },
       data: [COST_SERIES_NAME, ACCEPTED_SERIES_NAME],
     },
     tooltip: {

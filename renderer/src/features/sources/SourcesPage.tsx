@@ -41,56 +41,54 @@ export function SourcesPage() {
 
 function SourcesContent({ status }: { status: WorkspaceStatus }) {
   return (
-    <div className="sources" data-testid="sources-status">
-      <div className="grid-2">
-        <div className="card">
-          <h2 className="card-title">Workspace</h2>
-          <DefinitionList
-            items={[
-              { term: 'Folder', value: status.dir, mono: true },
-              { term: 'Schema version', value: String(status.schemaVersion) },
-              { term: 'Data range', value: status.dataRange === null ? 'No data yet' : `${formatDate(status.dataRange.from)} – ${formatDate(status.dataRange.to)}` },
-              { term: 'Last sync', value: status.lastSyncAt === null ? 'Never' : formatDateTime(status.lastSyncAt) },
-              {
-                term: 'Last import',
-                value:
-                  status.lastImport === null
-                    ? 'None yet'
-                    : `${status.lastImport.fileName} · ${formatCount(status.lastImport.rowsImported)} rows · ${formatDateTime(status.lastImport.at)}`,
-              },
-            ]}
-          />
-        </div>
-        <div className="card">
-          <h2 className="card-title">Sources</h2>
-          {status.sources.length === 0 ? (
-            <p className="muted">No sources yet. Jira, GitLab and billing-file sources will be listed here.</p>
-          ) : (
-            <table className="table">
-              <thead>
-                <tr>
-                  <th scope="col">Name</th>
-                  <th scope="col">Kind</th>
-                  <th scope="col">Last sync</th>
-                  <th scope="col">Status</th>
+    <div className="grid-2" data-testid="sources-status">
+      <div className="card">
+        <h2 className="card-title">Workspace</h2>
+        <DefinitionList
+          items={[
+            { term: 'Folder', value: status.dir, mono: true },
+            { term: 'Schema version', value: String(status.schemaVersion) },
+            { term: 'Data range', value: status.dataRange === null ? 'No data yet' : `${formatDate(status.dataRange.from)} – ${formatDate(status.dataRange.to)}` },
+            { term: 'Last sync', value: status.lastSyncAt === null ? 'Never' : formatDateTime(status.lastSyncAt) },
+            {
+              term: 'Last import',
+              value:
+                status.lastImport === null
+                  ? 'None yet'
+                  : `${status.lastImport.fileName} · ${formatCount(status.lastImport.rowsImported)} rows · ${formatDateTime(status.lastImport.at)}`,
+            },
+          ]}
+        />
+      </div>
+      <div className="card">
+        <h2 className="card-title">Sources</h2>
+        {status.sources.length === 0 ? (
+          <p className="muted">No sources yet. Jira, GitLab and billing-file sources will be listed here.</p>
+        ) : (
+          <table className="table">
+            <thead>
+              <tr>
+                <th scope="col">Name</th>
+                <th scope="col">Kind</th>
+                <th scope="col">Last sync</th>
+                <th scope="col">Status</th>
+              </tr>
+            </thead>
+            <tbody>
+              {status.sources.map((source) => (
+                <tr key={`${source.kind}:${source.name}`}>
+                  <td>
+                    <div>{source.name}</div>
+                    {source.baseUrl !== null && <div className="muted mono small">{source.baseUrl}</div>}
+                  </td>
+                  <td>{SOURCE_KIND_LABELS[source.kind]}</td>
+                  <td>{source.lastSyncAt === null ? 'Never' : formatDateTime(source.lastSyncAt)}</td>
+                  <td>{source.lastSyncStatus ?? '—'}</td>
                 </tr>
-              </thead>
-              <tbody>
-                {status.sources.map((source) => (
-                  <tr key={`${source.kind}:${source.name}`}>
-                    <td>
-                      <div>{source.name}</div>
-                      {source.baseUrl !== null && <div className="muted mono small">{source.baseUrl}</div>}
-                    </td>
-                    <td>{SOURCE_KIND_LABELS[source.kind]}</td>
-                    <td>{source.lastSyncAt === null ? 'Never' : formatDateTime(source.lastSyncAt)}</td>
-                    <td>{source.lastSyncStatus ?? '—'}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          )}
-        </div>
+              ))}
+            </tbody>
+          </table>
+        )}
       </div>
       <div className="card">
         <h2 className="card-title">Rows per table</h2>

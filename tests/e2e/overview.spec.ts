@@ -1,0 +1,64 @@
+import { expect, test } from '@playwright/test';
+import { join } from 'node:path';
+import { expectedOverview } from './expected-overview';
+import { OverviewPage } from './pages/overview-page';
+import { serveDemoCopy, type Served } from './serve';
+
+let served: Served;
+test.beforeAll(async () => {
+  served = await serveDemoCopy();
+});
+test.afterAll(async () => {
+  await served.stop();
+});
+
+test('the Overview shows the demo figures of the latest full quarter, as the database has them', async ({ page }) => {
+  const expected = expectedOverview(join(served.workspace, 'yardstick.sqlite'));
+  expect(expected.accepted).toBeGreaterThan(0);
+  const overview = new OverviewPage(page);
+  await overview.open(served.url);
+
+  await expect(overview.period()).toContainText(/Q\d 20\d\d/);
+  expect(await overview.rawValue('accepted')).toBe(expected.accepted);
+  expect(await overview.shownText('accepted')).toBe(expected.accepted.toLocaleString('en-GB'));
+
+  const cost = await overview.rawValue('cost-per-accepted');
+  expect(cost).not.toBeNull();
+  // Per-line rounding of converted amounts may differ by a micro-unit per line, never by a penny in total.
+  expect(Math.abs(cost! * expected.accepted - expected.costMicros)).toBeLessThan(10_000);
+  expect(await overview.shownText('cost-per-accepted')).toMatch(/^£[\d,]+\.\d\d$/);
+
+  expect(await overview.rawValue('acceptance-rate')).toBeCloseTo(expected.accepted / expected.reachedReview, 12);
+  expect(await overview.rawValue('hours-freed')).toBeCloseTo(expected.baselineHours - expected.humanHours, 6);
+});
+
+test('the cost-per-accepted chart renders one point per month', async ({ page }) => {
+  const overview = new OverviewPage(page);
+  await overview.open(served.url);
+  const chart = overview.chart();
+  await expect(chart.locator('svg')).toBeVisible();
+  const months = Number(await chart.getAttribute('data-months'));
+  expect(months).toBeGreaterThanOrEqual(3);
+  // The SVG renderer draws one bar path per month with data, plus axis labels for each month.
+  await expect(chart.locator('svg path').first()).toBeVisible();
+  await page.screenshot({ path: 'test-results/overview.png', fullPage: true });
+});
+
+test('the shell has the navigation the product needs, and unbuilt pages say so plainly', async ({ page }) => {
+  const overview = new OverviewPage(page);
+  await overview.open(served.url);
+  for (const name of ['overview', 'explore', 'records', 'scenarios', 'sources', 'settings']) await expect(overview.nav(name)).toBeVisible();
+  await overview.nav('explore').click();
+  await expect(page.getByText(/not built yet/i)).toBeVisible();
+  await expect(page).toHaveURL(/#\/explore/);
+  // Keyboard: Alt+1 goes back to the Overview.
+  await page.keyboard.press('Alt+1');
+  await expect(overview.kpi('accepted')).toBeVisible();
+  await overview.nav('sources').click();
+  await expect(page.getByText('work_items')).toBeVisible();
+});
+
+test('without the token the page explains how to get in instead of failing silently', async ({ page }) => {
+  await page.goto(served.url.replace(/#token=.*/, ''));
+  await expect(page.getByText(/yardstick serve/)).toBeVisible();
+});

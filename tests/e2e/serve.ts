@@ -1,0 +1,38 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+export type Served = { url: string; workspace: string; stop: () => Promise<void> };
+
+/** Copies the demo workspace and serves it with `yardstick serve`, returning the printed link. */
+export async function serveDemoCopy(): Promise<Served> {
+  const source = process.env['YARDSTICK_E2E_DEMO'];
+  if (!source) throw new Error('global setup did not create the demo workspace');
+  const dir = mkdtempSync(join(tmpdir(), 'yardstick-e2e-serve-'));
+  const workspace = join(dir, 'ws');
+  cpSync(source, workspace, { recursive: true });
+  const root = resolve(__dirname, '..', '..');
+  const child: ChildProcess = spawn(process.execPath, [join(root, 'bin', 'yardstick.js'), 'serve', '--workspace', workspace], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let stderr = '';
+  child.stderr?.on('data', (c: Buffer) => (stderr += c.toString()));
+  const url = await new Promise<string>((resolveUrl, reject) => {
+    let out = '';
+    child.stdout?.on('data', (c: Buffer) => {
+      out += c.toString();
+      const line = out.split('\n').find((l) => l.startsWith('http://'));
+      if (line) resolveUrl(line.trim());
+    });
+    child.once('exit', (code) => reject(new Error(`yardstick serve exited (${code}): ${stderr}`)));
+  });
+  return {
+    url,
+    workspace,
+    stop: async () => {
+      const exited = new Promise((r) => child.once('exit', r));
+      child.kill('SIGTERM');
+      await exited;
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
