@@ -12,6 +12,12 @@ const devOnlyCsp = (): Plugin => ({
     html.replace("script-src 'self'", "script-src 'self' 'unsafe-inline'").replace("connect-src 'self'", "connect-src 'self' ws://localhost:* http://localhost:*"),
 });
 
+// zod's published files carry /* @__PURE__ */ notes Rollup cannot place; harmless, and noise in every build.
+const onwarn = (warning: { code?: string; message: string }, warn: (w: { code?: string; message: string }) => void) => {
+  if (warning.code === 'INVALID_ANNOTATION' && warning.message.includes('node_modules/zod/')) return;
+  warn(warning);
+};
+
 // One build for every runtime: main (plus the CLI and browser host, which share main's handlers),
 // the sandboxed preload (CommonJS, as sandboxed preloads must be) and the renderer.
 export default defineConfig({
@@ -19,6 +25,7 @@ export default defineConfig({
     build: {
       outDir: 'out/main',
       rollupOptions: {
+        onwarn,
         input: {
           index: resolve(__dirname, 'electron/main/index.ts'),
           cli: resolve(__dirname, 'electron/cli/index.ts'),
@@ -30,6 +37,7 @@ export default defineConfig({
     build: {
       outDir: 'out/preload',
       rollupOptions: {
+        onwarn,
         input: { index: resolve(__dirname, 'electron/preload/index.ts') },
         output: { format: 'cjs', entryFileNames: '[name].cjs' },
       },
@@ -40,7 +48,7 @@ export default defineConfig({
     plugins: [react(), devOnlyCsp()],
     build: {
       outDir: resolve(__dirname, 'out/renderer'),
-      rollupOptions: { input: resolve(__dirname, 'renderer/index.html') },
+      rollupOptions: { onwarn, input: resolve(__dirname, 'renderer/index.html') },
     },
   },
 });

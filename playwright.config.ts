@@ -5,6 +5,8 @@ const executablePath = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 
 export default defineConfig({
   testDir: 'tests/e2e',
+  // Its own folder: Playwright empties outputDir on start, and test-results/ also holds vitest's report.
+  outputDir: 'test-results/playwright',
   timeout: 60_000,
   expect: { timeout: 15_000 },
   fullyParallel: false,

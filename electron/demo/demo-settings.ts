@@ -2,7 +2,7 @@ import type { WorkspaceSettings } from '../../shared/domain/settings';
 
 /** The fictional company's teams: which Jira project and repositories belong to whom. */
 export const DEMO_SETTINGS: Partial<WorkspaceSettings> = {
-  name: 'Northwind Logistics (demo)',
+  name: 'Northwind Logistics',
   currency: 'GBP',
   teamByProject: { PLAT: 'Platform', PAY: 'Payments', MOB: 'Mobile', DATA: 'Data' },
   teamByRepository: {

@@ -129,20 +129,26 @@ export async function startHost(opts: HostOptions): Promise<Host> {
   };
 }
 
+/**
+ * Reads a request body up to `limit` bytes. Past the limit the rest is drained and discarded (so
+ * the client reliably receives the 413 answer rather than a reset connection), up to a hard cap.
+ */
 function readBody(req: IncomingMessage, limit: number): Promise<string> {
+  const hardCap = 64 * limit;
   return new Promise((resolveBody, reject) => {
     let size = 0;
+    let tooLarge = false;
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => {
       size += c.length;
-      if (size > limit) {
-        reject(new Error(`Request body larger than ${limit} bytes.`));
+      if (size > hardCap) {
         req.destroy();
         return;
       }
-      chunks.push(c);
+      if (size > limit) tooLarge = true;
+      else chunks.push(c);
     });
-    req.on('end', () => resolveBody(Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => (tooLarge ? reject(new Error(`Request body larger than ${limit} bytes.`)) : resolveBody(Buffer.concat(chunks).toString('utf8'))));
     req.on('error', reject);
   });
 }

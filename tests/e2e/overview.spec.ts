@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { join } from 'node:path';
-import { expectedOverview } from './expected-overview';
+import { expectedOverview } from '../support/expected-overview';
 import { OverviewPage } from './pages/overview-page';
 import { serveDemoCopy, type Served } from './serve';
 
@@ -32,15 +32,18 @@ test('the Overview shows the demo figures of the latest full quarter, as the dat
   expect(await overview.rawValue('hours-freed')).toBeCloseTo(expected.baselineHours - expected.humanHours, 6);
 });
 
-test('the cost-per-accepted chart renders one point per month', async ({ page }) => {
+test('the cost-per-accepted chart renders the months up to the quarter, with labels and bars', async ({ page }) => {
+  const expected = expectedOverview(join(served.workspace, 'yardstick.sqlite'));
   const overview = new OverviewPage(page);
   await overview.open(served.url);
   const chart = overview.chart();
   await expect(chart.locator('svg')).toBeVisible();
-  const months = Number(await chart.getAttribute('data-months'));
-  expect(months).toBeGreaterThanOrEqual(3);
-  // The SVG renderer draws one bar path per month with data, plus axis labels for each month.
-  await expect(chart.locator('svg path').first()).toBeVisible();
+  expect(Number(await chart.getAttribute('data-months'))).toBe(12);
+  // The quarter's last month is labelled on the axis ("Sep 26"), and a bar is drawn per month with data.
+  const [year, month] = expected.months[2]!.split('-').map(Number) as [number, number];
+  const label = `${['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'][month - 1]} ${String(year).slice(2)}`;
+  await expect(chart.locator('svg text', { hasText: label })).toHaveCount(1);
+  expect(await chart.locator('svg path').count()).toBeGreaterThan(12);
   await page.screenshot({ path: 'test-results/overview.png', fullPage: true });
 });
 

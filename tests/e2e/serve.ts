@@ -1,7 +1,8 @@
+import { fileURLToPath } from 'node:url';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 
 export type Served = { url: string; workspace: string; stop: () => Promise<void> };
 
@@ -12,7 +13,7 @@ export async function serveDemoCopy(): Promise<Served> {
   const dir = mkdtempSync(join(tmpdir(), 'yardstick-e2e-serve-'));
   const workspace = join(dir, 'ws');
   cpSync(source, workspace, { recursive: true });
-  const root = resolve(__dirname, '..', '..');
+  const root = fileURLToPath(new URL('../..', import.meta.url));
   const child: ChildProcess = spawn(process.execPath, [join(root, 'bin', 'yardstick.js'), 'serve', '--workspace', workspace], { stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr?.on('data', (c: Buffer) => (stderr += c.toString()));

@@ -63,7 +63,7 @@ export function runPipeline(rng: Rng, world: World, spec: PipelineSpec): Pipelin
   }
   const pipeline: Pipeline = {
     repo: spec.repo, mr: spec.mr, origin: spec.origin, source: onMr ? 'merge_request_event' : 'push', sha: spec.sha, commitTitle: spec.commitTitle,
-    commitAuthor: spec.commitAuthor, user: spec.user, created, jobs, coverage, id: 0, iid: 0,
+    commitAuthor: spec.commitAuthor, commitAt: spec.at, user: spec.user, created, jobs, coverage, id: 0, iid: 0,
   };
   world.pipelines.push(pipeline);
   spec.mr?.pipelines.push(pipeline);

@@ -94,7 +94,7 @@ export function renderJobs(p: Pipeline, view: PipelineView): GitLabJob[] {
   const who = commitIdentity(p.commitAuthor);
   const title = renderText(p.commitTitle, p.mr ?? p.origin);
   const commit = { id: p.sha, short_id: p.sha.slice(0, 8), title, author_name: who.name, author_email: who.email,
-    created_at: gitTime(p.created - 20_000), message: `${title}\n` };
+    created_at: gitTime(p.commitAt), message: `${title}\n` };
   const pipelineRefObj = { id: p.id, project_id: p.repo.id, ref: view.detail.ref, sha: p.sha, status: view.detail.status };
   const user = gitlabUser(p.user);
   const out: GitLabJob[] = view.jobs.map((v) => {

@@ -2,7 +2,7 @@
 // when Relay declines, is blocked, runs out of repairs or gets rejected), the human path, review,
 // merge and the occasional revert that spawns a linked regression bug.
 
-import type { Mr, Person, Team, Ticket, World } from './model';
+import type { Mr, Person, Team, TeamKey, Ticket, World } from './model';
 import { RELAY } from './model';
 import { type Rng, must } from './rng';
 import { type MrOutcome, humanFixer, runMr, runRevert } from './mr';
@@ -12,6 +12,13 @@ import { WORKLOG_COMMENTS } from './text';
 import { DAY, HOUR, MINUTE, PERIOD_END, addWorkHours, toWorkTime } from './time';
 
 type Ctx = { rng: Rng; world: World; spawned: Ticket[] };
+
+const VICTIMS: Record<TeamKey, string[]> = {
+  PLAT: ['the gateway', 'service discovery', 'the deploy pipeline'],
+  PAY: ['checkout', 'refunds', 'the nightly reconciliation'],
+  MOB: ['the driver app', 'push notifications', 'the iOS build'],
+  DATA: ['the nightly job', 'reporting', 'the SLA dashboard'],
+};
 
 export function simulateTicket(ctx: Ctx, t: Ticket): void {
   const { rng } = ctx;
@@ -58,25 +65,27 @@ function aiPath(ctx: Ctx, t: Ticket, readyAt: number): number | null {
   const { mr, reviews, endAt } = runMr(rng, world, {
     repo: t.repo, ticket: t, ai: true, kind: t.type === 'Bug' ? 'fix' : 'feature', author: RELAY, owner,
     runId: event.runId ?? start.runId, openAt: event.at, outcome,
-    rounds: outcome === 'rejected' ? rng.int(1, 2) : rng.weighted([[0, 30], [1, 40], [2, 20], [3, 10]] as const),
+    // Requested changes imply at least one review round.
+    rounds: outcome === 'rejected' ? rng.int(1, 2)
+      : Math.max(requestChanges ? 1 : 0, rng.weighted([[0, 30], [1, 40], [2, 20], [3, 10]] as const)),
     requestChanges, firstFailProb: 0.3, skipApproval: !t.repo.premium && rng.chance(0.01),
     firstCommitTitle: '{key}: {summary}', fixer: relayFixer(rng, world, t, event.runId ?? start.runId),
   });
   linkPublish(event, mr, must(mr.commits[0], 'initial commit').sha);
   event.metadata = { ...(event.metadata ?? {}), changed_files: mr.changes };
-  let at = transition(t, mr.created + 5_000, RELAY, 'review');
+  const inReview = transition(t, mr.created + 5_000, RELAY, 'review');
   for (const r of reviews) {
     if (rng.chance(0.4)) logWork(rng, t, r.reviewer, r.at, rng.float(0.25, 1.2), 'Code review (Relay MR)');
   }
   if (requestChanges) logWork(rng, t, owner, addWorkHours(mr.created, 2), rng.float(0.25, 1), 'Guided Relay through review feedback');
-  if (t.long) at = flap(rng, t, at + MINUTE, endAt ?? at + 10 * DAY, owner);
+  if (t.long) flap(rng, t, inReview + MINUTE, endAt ?? inReview + 10 * DAY, owner);
   if (outcome === 'merged' && endAt !== null) {
-    transition(t, endAt + rng.int(1, 20) * MINUTE, must(mr.mergedBy ?? undefined, 'merger'), 'done');
+    transition(t, endAt + rng.int(1, 20) * MINUTE, must(mr.mergedBy, 'merger'), 'done');
     maybeRevert(ctx, t, mr, endAt, 0.03);
     return null;
   }
   if (outcome === 'rejected' && endAt !== null) {
-    const closer = must(mr.closedBy ?? undefined, 'closer');
+    const closer = must(mr.closedBy, 'closer');
     transition(t, endAt + rng.int(1, 30) * MINUTE, closer, 'todo');
     if (rng.chance(0.4)) {
       transition(t, addWorkHours(endAt, rng.lognormal(8, 0.8)), must(t.team.members[0]), 'wontdo');
@@ -106,20 +115,21 @@ function humanPath(ctx: Ctx, t: Ticket, readyAt: number): void {
     return;
   }
   const outcome: MrOutcome = rng.weighted([['merged', 92], ['rejected', 5], ['stale', 3]] as const);
+  const requestChanges = rng.chance(0.1);
   const { mr, reviews, endAt, fixPushes } = runMr(rng, world, {
     repo: t.repo, ticket: t, ai: false, kind: t.type === 'Bug' ? 'fix' : 'feature', author: dev, owner: dev, runId: null,
     openAt: toWorkTime(devEnd + rng.int(5, 60) * MINUTE), outcome,
-    rounds: Math.max(outcome === 'rejected' ? 1 : 0, rng.weighted([[0, 45], [1, 35], [2, 15], [3, 5]] as const)),
-    requestChanges: rng.chance(0.1), firstFailProb: 0.18, skipApproval: !t.repo.premium && rng.chance(0.05),
+    rounds: Math.max(outcome === 'rejected' || requestChanges ? 1 : 0, rng.weighted([[0, 45], [1, 35], [2, 15], [3, 5]] as const)),
+    requestChanges, firstFailProb: 0.18, skipApproval: !t.repo.premium && rng.chance(0.05),
     firstCommitTitle: '{key}: {summary}', fixer: humanFixer(rng),
   });
-  let at = transition(t, mr.created + rng.int(1, 10) * MINUTE, dev, 'review');
+  const inReview = transition(t, mr.created + rng.int(1, 10) * MINUTE, dev, 'review');
   for (const r of reviews) {
     if (rng.chance(0.35)) logWork(rng, t, r.reviewer, r.at, rng.float(0.25, 1.5), 'Code review');
   }
   const fixAt = fixPushes[0];
   if (fixAt !== undefined) logWork(rng, t, dev, Math.max(mr.created, fixAt - 2 * HOUR), Math.max(0.25, hours * 0.2), 'Addressing review feedback');
-  if (t.long) at = flap(rng, t, at + MINUTE, endAt ?? at + 10 * DAY, dev);
+  if (t.long) flap(rng, t, inReview + MINUTE, endAt ?? inReview + 10 * DAY, dev);
   if (outcome === 'merged' && endAt !== null) {
     transition(t, endAt + rng.int(1, 30) * MINUTE, dev, 'done');
     maybeRevert(ctx, t, mr, endAt, 0.015);
@@ -134,8 +144,10 @@ function maybeRevert(ctx: Ctx, t: Ticket, mr: Mr, mergedAt: number, p: number): 
   if (!rng.chance(p)) return;
   const revertAt = Math.min(addWorkHours(mergedAt, rng.float(3, 90)), mergedAt + 13 * DAY);
   const reverter = rng.choice(t.team.members);
-  const bug = newTicket(rng, t.team, 'Bug', revertAt - Math.round(rng.lognormal(90, 0.6) * MINUTE),
-    `Regression: ${t.summary.charAt(0).toLowerCase()}${t.summary.slice(1)} broke ${rng.choice(['checkout', 'the nightly job', 'the driver app', 'reporting', 'the gateway'])}`);
+  // Someone notices the regression shortly before the revert, never before the merge.
+  const noticed = Math.max(mergedAt + 20 * MINUTE, revertAt - Math.round(rng.lognormal(90, 0.6) * MINUTE));
+  const bug = newTicket(rng, t.team, 'Bug', noticed,
+    `Regression: ${t.summary.charAt(0).toLowerCase()}${t.summary.slice(1)} broke ${rng.choice(VICTIMS[t.team.key])}`);
   bug.repo = mr.repo;
   bug.initial.labels = ['regression'];
   bug.state.labels = ['regression'];

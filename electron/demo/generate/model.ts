@@ -130,7 +130,6 @@ export type Commit = {
   parent: string;
   /** May contain `{key}`, replaced with the ticket key when emitted. */
   title: string;
-  body: string;
   at: number;
   author: Actor;
   runId: string | null;
@@ -178,6 +177,7 @@ export type Pipeline = {
   sha: string;
   commitTitle: string;
   commitAuthor: Actor;
+  commitAt: number;
   user: Actor;
   created: number;
   jobs: Job[];

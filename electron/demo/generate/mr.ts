@@ -64,7 +64,7 @@ export function runMr(rng: Rng, world: World, plan: MrPlan): MrResult {
   const fixPushes: number[] = [];
   let head = mr.baseSha;
   const commit = (sha: string, at: number, title: string, runId: string | null): Commit => {
-    const c: Commit = { sha, parent: head, title, body: '', at, author: plan.author, runId };
+    const c: Commit = { sha, parent: head, title, at, author: plan.author, runId };
     mr.commits.push(c);
     head = sha;
     return c;
@@ -81,7 +81,7 @@ export function runMr(rng: Rng, world: World, plan: MrPlan): MrResult {
     last = commit(rng.hex(40), at, i === 0 ? plan.firstCommitTitle : rng.choice(['WIP', 'Add tests', 'Wire up config', 'Refactor helper']),
       plan.runId);
   }
-  let ready = pipelineEnd(pipeline(must(last ?? undefined, 'initial commit'), plan.firstFailProb));
+  let ready = pipelineEnd(pipeline(must(last, 'initial commit'), plan.firstFailProb));
   let lastPipelineFailed = pipelineFailed(must(mr.pipelines[mr.pipelines.length - 1]));
 
   const reviewNames = reviewers.map((r) => `@${r.username}`).join(' and ');

@@ -1,7 +1,7 @@
 // Text that depends on assigned keys and ids (titles, branches, descriptions, references), shared
 // by the GitLab, CI and run-event emitters so all three name things identically.
 
-import type { Actor, Mr, Person, Team } from './model';
+import type { Actor, Mr, Team } from './model';
 import { RELAY } from './model';
 import { GITLAB_BASE, JIRA_BASE } from './company';
 import type { GitLabUser } from './types';
@@ -108,8 +108,4 @@ export function mrLabels(mr: Mr, team: Team | undefined): string[] {
     default:
       return mr.ai ? ['ai-generated', teamLabel(team)] : mr.kind === 'fix' ? ['bug', teamLabel(team)] : [teamLabel(team)];
   }
-}
-
-export function isPerson(actor: Actor): actor is Person {
-  return actor !== RELAY;
 }

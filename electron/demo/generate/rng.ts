@@ -32,8 +32,8 @@ export function hashString(text: string): number {
   return h >>> 0;
 }
 
-export function must<T>(value: T | undefined, what = 'value'): T {
-  if (value === undefined) throw new Error(`demo generator: missing ${what}`);
+export function must<T>(value: T | undefined | null, what = 'value'): T {
+  if (value === undefined || value === null) throw new Error(`demo generator: missing ${what}`);
   return value;
 }
 

@@ -95,7 +95,7 @@ export function planTickets(rng: Rng, company: Company, scale: number): Ticket[]
       }
       // ~5% flap between statuses long enough to overflow the 20 embedded histories of search;
       // every 40th of those overflows a whole 100-entry changelog page.
-      if (rng.chance(0.05)) {
+      if (rng.chance(0.065)) {
         ticket.long = true;
         ticket.pathological = longCount % 40 === 0;
         longCount++;

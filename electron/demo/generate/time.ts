@@ -92,8 +92,3 @@ export function addWorkHours(ms: number, hours: number): number {
   }
   return Math.round(t);
 }
-
-export function addWorkDays(ms: number, days: number): number {
-  return addWorkHours(ms, days * (WORK_END_H - WORK_START_H));
-}
-

@@ -58,7 +58,8 @@ export function costPerAcceptedChartOption(monthly: Overview['monthly'], currenc
   return {
     animation: false,
     textStyle: { fontFamily: palette.fontFamily, color: palette.text },
-    grid: { left: 8, right: 8, top: 40, bottom: 8 },
+    // outerBounds keeps the axis labels inside the chart's box (echarts 6 replaced containLabel with it).
+    grid: { left: 8, right: 8, top: 40, bottom: 8, outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' },
     legend: {
       top: 0,
       left: 0,
