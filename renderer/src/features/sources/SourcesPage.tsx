@@ -42,6 +42,7 @@ export function SourcesPage() {
 function SourcesContent({ status }: { status: WorkspaceStatus }) {
   return (
     <div className="grid-2" data-testid="sources-status">
+      <div className="stack">
       <div className="card">
         <h2 className="card-title">Workspace</h2>
         <DefinitionList
@@ -89,6 +90,7 @@ function SourcesContent({ status }: { status: WorkspaceStatus }) {
             </tbody>
           </table>
         )}
+      </div>
       </div>
       <div className="card">
         <h2 className="card-title">Rows per table</h2>
