@@ -155,6 +155,8 @@ export function emitGitHub(rng: Rng, company: Company, from: number, to: number)
   const files: DemoFile[] = [];
   for (const [d, list] of days) {
     if (d < REPORTS_FROM || new Date(d).getUTCDay() !== 1) continue;
+    // A bank-holiday Monday can have nobody active; no report file is written for it.
+    if (list.length === 0) continue;
     files.push({ name: `copilot-users-1-day-${isoDate(d)}.ndjson`, kind: 'copilot-users-1-day',
       content: list.map((u) => `${JSON.stringify(userRecord(company, u))}\n`).join('') });
   }
