@@ -1,15 +1,15 @@
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
-import type { Channel } from '../../shared/ipc/channels';
-import type { ChannelInput, ChannelOutput, JobProgress } from '../../shared/ipc/contract';
 import { AppError } from '../../shared/ipc/result';
 import { APP_VERSION, createDemoWorkspace, makeContext, openDemoWorkspace } from '../main/app-context';
-import { dispatch } from '../main/ipc/dispatch';
 import { handlers } from '../main/ipc/handlers';
 import { startHost } from '../host/server';
-import { openWorkspace, type Workspace } from '../workspace/workspace';
+import { openWorkspace } from '../workspace/workspace';
 import { defaultDemoWorkspaceDir } from '../workspace/paths';
 import { formatStatus } from './format';
+import { sourceCommand } from './commands/sources';
+import { syncCommand } from './commands/sync';
+import { call, intArg, requireWorkspaceArg, stderrProgress, type CliArgs } from './run-channel';
 
 const USAGE = `yardstick ${APP_VERSION}: what AI-assisted software work costs, measured in accepted work
 
@@ -18,39 +18,21 @@ Usage:
   yardstick status --workspace DIR [--format text|json]     what the workspace holds
   yardstick serve  [--workspace DIR] [--port P]             serve the app to a browser on 127.0.0.1
                                                             (no --workspace: the built-in demo workspace)
+  yardstick source add jira --workspace DIR --name NAME --url URL [--email E (Cloud)] [--flavour cloud|datacenter]
+                   [--projects A,B | --jql JQL] [--start-date YYYY-MM-DD] --token-stdin
+  yardstick source add gitlab --workspace DIR --name NAME --url URL [--groups G,H] [--projects P,Q] [--start-date D] --token-stdin
+  yardstick source list|test|remove --workspace DIR [--name NAME]   tokens live in the OS keychain only
+  yardstick sync   --workspace DIR [--source NAME] [--full] [--format json]
 Data goes to stdout, progress to stderr; on error the exit code is non-zero with a one-line reason.`;
 
-type Args = Record<string, string | boolean | undefined>;
+type Args = CliArgs;
+const progressToStderr = stderrProgress();
 
-const progressToStderr = (event: string, payload: unknown) => {
-  if (event !== 'job:progress') return;
-  const p = payload as JobProgress;
-  const count = p.total ? ` ${p.done}/${p.total}` : '';
-  process.stderr.write(`${p.finished ? '✓' : '…'} ${p.step}${count}\n`);
-};
-
-async function call<C extends Channel>(workspace: Workspace, channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>> {
-  const result = await dispatch(handlers, channel, input, makeContext('cli', workspace, progressToStderr));
-  if (!result.ok) throw new AppError(result.error.code, result.error.message);
-  return result.data as ChannelOutput<C>;
-}
-
-const requireWorkspace = (args: Args): string => {
-  if (typeof args['workspace'] !== 'string') throw new AppError('INVALID_INPUT', 'missing --workspace DIR');
-  return args['workspace'];
-};
-
-const intArg = (args: Args, name: string, fallback: number): number => {
-  const v = args[name];
-  if (v === undefined) return fallback;
-  const n = Number(v);
-  if (!Number.isInteger(n) || n < 0) throw new AppError('INVALID_INPUT', `--${name} must be a whole number, got "${String(v)}"`);
-  return n;
-};
-
-const COMMANDS: Record<string, (args: Args) => Promise<void>> = {
+const COMMANDS: Record<string, (args: Args, positional: string[]) => Promise<void | boolean>> = {
+  source: (args, positional) => sourceCommand(positional[0], positional[1], args),
+  sync: (args) => syncCommand(args),
   async demo(args) {
-    const dir = requireWorkspace(args);
+    const dir = requireWorkspaceArg(args);
     const started = performance.now();
     const status = await createDemoWorkspace(dir, { host: 'cli', scale: intArg(args, 'scale', 1), seed: intArg(args, 'seed', 42), emit: progressToStderr });
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
@@ -58,7 +40,7 @@ const COMMANDS: Record<string, (args: Args) => Promise<void>> = {
     process.stdout.write(args['format'] === 'json' ? `${JSON.stringify(status, null, 2)}\n` : `${formatStatus(status)}\n`);
   },
   async status(args) {
-    const workspace = openWorkspace(requireWorkspace(args), { create: false });
+    const workspace = openWorkspace(requireWorkspaceArg(args), { create: false });
     try {
       const status = await call(workspace, 'workspace:get-status', {});
       process.stdout.write(args['format'] === 'json' ? `${JSON.stringify(status, null, 2)}\n` : `${formatStatus(status)}\n`);
@@ -70,10 +52,9 @@ const COMMANDS: Record<string, (args: Args) => Promise<void>> = {
     const dir = typeof args['workspace'] === 'string' ? args['workspace'] : defaultDemoWorkspaceDir();
     const workspace = typeof args['workspace'] === 'string' ? openWorkspace(dir, { create: true }) : await openDemoWorkspace(dir, 'cli', progressToStderr);
     const host = await startHost({
-      workspace,
       handlers,
       rendererDir: fileURLToPath(new URL('../renderer', import.meta.url)),
-      version: APP_VERSION,
+      context: (emit) => makeContext('browser', workspace, emit),
       port: intArg(args, 'port', 0),
     });
     process.stderr.write(`Serving workspace ${workspace.dir}\nOpen this link in a browser (it carries this session's access token); Ctrl+C stops.\n`);
@@ -104,7 +85,7 @@ export async function main(argv: string[]): Promise<number> {
     return 2;
   }
   try {
-    const { values } = parseArgs({
+    const { values, positionals } = parseArgs({
       args: rest,
       options: {
         workspace: { type: 'string' },
@@ -112,12 +93,24 @@ export async function main(argv: string[]): Promise<number> {
         seed: { type: 'string' },
         port: { type: 'string' },
         format: { type: 'string' },
+        name: { type: 'string' },
+        url: { type: 'string' },
+        email: { type: 'string' },
+        flavour: { type: 'string' },
+        projects: { type: 'string' },
+        groups: { type: 'string' },
+        jql: { type: 'string' },
+        'start-date': { type: 'string' },
+        'token-stdin': { type: 'boolean' },
+        source: { type: 'string' },
+        full: { type: 'boolean' },
       },
       strict: true,
+      allowPositionals: true,
     });
     if (values.format !== undefined && !['text', 'json', 'csv'].includes(values.format)) throw new AppError('INVALID_INPUT', `--format must be text, json or csv`);
-    await run(values);
-    return 0;
+    const succeeded = await run(values, positionals);
+    return succeeded === false ? 1 : 0;
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
     process.stderr.write(`yardstick ${command}: ${message.split('\n')[0]}\n`);

@@ -32,7 +32,7 @@ export async function seedDemo(db: Db, bundle: DemoBundle, progress: SeedProgres
 }
 
 function seedJira(db: Db, bundle: DemoBundle, progress: SeedProgress, now: () => string): void {
-  const sourceId = ensureSource(db, { kind: 'jira', name: 'Northwind Jira', baseUrl: bundle.jira.baseUrl, config: { flavour: 'cloud', projects: ['PLAT', 'PAY', 'MOB', 'DATA'] } });
+  const sourceId = ensureSource(db, { kind: 'jira', name: 'Northwind Jira', baseUrl: bundle.jira.baseUrl, config: { flavour: 'cloud', email: 'demo@northwind.example', scope: { projects: ['PLAT', 'PAY', 'MOB', 'DATA'] } } });
   const run = startSyncRun(db, sourceId, { full: true, at: now() });
   const writer = jiraWriter(db, sourceId);
   const storyPointsField = findStoryPointsField(FieldsSchema.parse(bundle.jira.fields));
@@ -56,7 +56,7 @@ function seedJira(db: Db, bundle: DemoBundle, progress: SeedProgress, now: () =>
 }
 
 function seedGitLab(db: Db, bundle: DemoBundle, progress: SeedProgress, now: () => string): void {
-  const sourceId = ensureSource(db, { kind: 'gitlab', name: 'Northwind GitLab', baseUrl: bundle.gitlab.baseUrl, config: { groups: ['northwind'] } });
+  const sourceId = ensureSource(db, { kind: 'gitlab', name: 'Northwind GitLab', baseUrl: bundle.gitlab.baseUrl, config: { scope: { groups: ['northwind'], projects: [] } } });
   const run = startSyncRun(db, sourceId, { full: true, at: now() });
   const writer = gitlabWriter(db, sourceId, { botUsernames: ['relay-bot'] });
   const stats = { mergeRequests: 0, notes: 0, pipelines: 0, jobs: 0 };

@@ -8,10 +8,15 @@ import type { EventPayload } from '../../shared/ipc/contract';
 import { err } from '../../shared/ipc/result';
 import { dispatch, MAX_INPUT_BYTES } from '../main/ipc/dispatch';
 import type { HandlerContext, HandlerMap } from '../main/ipc/handler-types';
-import type { Workspace } from '../workspace/workspace';
 import { serveStatic } from './static-files';
 
-export type HostOptions = { workspace: Workspace; handlers: HandlerMap; rendererDir: string; version: string; port?: number };
+export type HostOptions = {
+  handlers: HandlerMap;
+  rendererDir: string;
+  /** Builds the handler context once, given the host's event broadcaster. */
+  context: (emit: HandlerContext['emit']) => HandlerContext;
+  port?: number;
+};
 export type Host = { url: string; token: string; port: number; close(): Promise<void> };
 
 const CSP =
@@ -41,7 +46,7 @@ export async function startHost(opts: HostOptions): Promise<Host> {
     const message = JSON.stringify({ event, payload });
     for (const s of sockets) if (s.readyState === s.OPEN) s.send(message);
   };
-  const ctx: HandlerContext = { host: 'browser', version: opts.version, workspace: opts.workspace, emit };
+  const ctx = opts.context(emit);
 
   const allowedHosts = () => new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
   const hostOk = (req: IncomingMessage) => allowedHosts().has(req.headers.host ?? '');

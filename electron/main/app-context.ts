@@ -5,17 +5,43 @@ import type { EventPayload, WorkspaceStatus } from '../../shared/ipc/contract';
 import { AppError } from '../../shared/ipc/result';
 import { openWorkspace, DB_FILE, type Workspace } from '../workspace/workspace';
 import { dispatch } from './ipc/dispatch';
-import type { HandlerContext } from './ipc/handler-types';
+import type { AppServices, HandlerContext } from './ipc/handler-types';
+import { keytarStore, type CredentialStore } from '../secrets/credential-store';
+import { createSyncEngine } from '../sync/engine';
+import { requestLog } from '../log/request-log';
 import { handlers } from './ipc/handlers';
 import pkg from '../../package.json';
 
 export const APP_VERSION: string = pkg.version;
 
+const services = new WeakMap<Workspace, AppServices>();
+
+/** The workspace's services, created on first use; events go to whichever emitter created them. */
+function servicesFor(workspace: Workspace, emit: HandlerContext['emit'], secrets?: CredentialStore): AppServices {
+  let s = services.get(workspace);
+  if (!s) {
+    const log = requestLog(workspace.dir);
+    s = {
+      secrets: secrets ?? keytarStore(),
+      sync: createSyncEngine({
+        workspace,
+        secrets: secrets ?? keytarStore(),
+        emitProgress: (p) => emit('sync:progress', p),
+        emitDataChanged: (tables) => emit('workspace:data-changed', { tables }),
+        log,
+      }),
+    };
+    services.set(workspace, s);
+  }
+  return s;
+}
+
 export const makeContext = (
   host: HandlerContext['host'],
   workspace: Workspace,
   emit: HandlerContext['emit'] = <E extends EventName>(_e: E, _p: EventPayload<E>) => undefined,
-): HandlerContext => ({ host, version: APP_VERSION, workspace, emit });
+  opts: { secrets?: CredentialStore } = {},
+): HandlerContext => ({ host, version: APP_VERSION, workspace, emit, services: servicesFor(workspace, emit, opts.secrets) });
 
 /**
  * Creates a demo workspace in `dir` through the demo:create handler. It is built in a sibling

@@ -4,11 +4,20 @@ export const CHANNELS = [
   'workspace:get-status',
   'metrics:get-overview',
   'demo:create',
+  'sources:list',
+  'sources:add',
+  'sources:update',
+  'sources:remove',
+  'sources:test',
+  'sync:start',
+  'sync:cancel',
+  'sync:status',
+  'sync:history',
 ] as const;
 export type Channel = (typeof CHANNELS)[number];
 
 /** Every event main pushes to the renderer. */
-export const EVENTS = ['job:progress', 'workspace:data-changed'] as const;
+export const EVENTS = ['job:progress', 'workspace:data-changed', 'sync:progress'] as const;
 export type EventName = (typeof EVENTS)[number];
 
 export const isChannel = (value: string): value is Channel => (CHANNELS as readonly string[]).includes(value);

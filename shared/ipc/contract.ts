@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Channel, EventName } from './channels';
+import { GitLabScopeSchema, JiraScopeSchema, SourceDraftSchema } from '../domain/sources';
 
 const NoInput = z.object({}).strict();
 const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
@@ -83,6 +84,72 @@ export const DemoCreateInputSchema = z
   })
   .strict();
 
+const SourceName = z.string().trim().min(1).max(80);
+
+/** A Jira or GitLab source as the UI sees it: never its token, only whether one is stored. */
+export const SourceViewSchema = z.object({
+  name: z.string(),
+  kind: z.enum(['jira', 'gitlab', 'import']),
+  baseUrl: z.string().nullable(),
+  flavour: z.enum(['cloud', 'datacenter']).nullable(),
+  email: z.string().nullable(),
+  scope: z.union([JiraScopeSchema, GitLabScopeSchema]).nullable(),
+  hasToken: z.boolean(),
+  /** False for sources the app cannot sync itself (the demo's, imported files). */
+  syncable: z.boolean(),
+  createdAt: z.string(),
+  lastRun: z
+    .object({ startedAt: z.string(), finishedAt: z.string().nullable(), status: z.string(), stats: z.record(z.string(), z.number()), error: z.string().nullable() })
+    .nullable(),
+});
+export type SourceView = z.infer<typeof SourceViewSchema>;
+
+export const SourceUpdateSchema = z
+  .object({
+    name: SourceName,
+    baseUrl: z.string().trim().url().optional(),
+    email: z.string().trim().email().optional(),
+    /** A new token replaces the one in the keychain; omit to keep it. */
+    token: z.string().min(1).max(4096).optional(),
+    scope: z.union([JiraScopeSchema, GitLabScopeSchema]).optional(),
+  })
+  .strict();
+
+export const ConnectionTestSchema = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true), identity: z.string(), server: z.string().nullable() }),
+  z.object({ ok: z.literal(false), code: z.string(), message: z.string() }),
+]);
+export type ConnectionTest = z.infer<typeof ConnectionTestSchema>;
+
+export const SyncRunSchema = z.object({
+  id: z.number().int(),
+  source: z.string(),
+  startedAt: z.string(),
+  finishedAt: z.string().nullable(),
+  status: z.enum(['running', 'succeeded', 'failed', 'cancelled', 'interrupted']),
+  full: z.boolean(),
+  stats: z.record(z.string(), z.number()),
+  error: z.string().nullable(),
+});
+export type SyncRun = z.infer<typeof SyncRunSchema>;
+
+export const SyncProgressSchema = z.object({
+  jobId: z.string(),
+  source: z.string(),
+  state: z.enum(['running', 'succeeded', 'failed', 'cancelled']),
+  step: z.string(),
+  done: z.number(),
+  total: z.number().nullable(),
+  etaSeconds: z.number().nullable(),
+  /** e.g. "rate limited; retrying in 30 s" */
+  waiting: z.string().nullable(),
+  counts: z.record(z.string(), z.number()),
+  message: z.string().nullable(),
+});
+export type SyncProgressEvent = z.infer<typeof SyncProgressSchema>;
+
+export const SyncJobSchema = z.object({ jobId: z.string(), sources: z.array(z.string()), startedAt: z.string(), progress: z.array(SyncProgressSchema) });
+
 /**
  * The one contract for the process boundary. Main validates every input with these schemas;
  * the preload bridge, browser host, renderer client and CLI all derive their types from here.
@@ -96,6 +163,21 @@ export const CONTRACT = {
   'metrics:get-overview': { input: OverviewInputSchema, output: OverviewSchema },
   /** Fills the (empty) workspace with the built-in demo year; long work, reports job:progress. */
   'demo:create': { input: DemoCreateInputSchema, output: WorkspaceStatusSchema },
+  /** Jira and GitLab sources (and import families), with their last sync. */
+  'sources:list': { input: NoInput, output: z.array(SourceViewSchema) },
+  /** Adds a source; its token goes to the OS keychain, the database keeps only a reference. */
+  'sources:add': { input: SourceDraftSchema, output: SourceViewSchema },
+  'sources:update': { input: SourceUpdateSchema, output: SourceViewSchema },
+  /** Removes a source, everything synced from it, and its keychain entry. */
+  'sources:remove': { input: z.object({ name: SourceName }).strict(), output: z.object({ removed: z.boolean() }) },
+  /** Who the credentials connect as, or a plain reason they do not. A saved source by name, or a draft before saving. */
+  'sources:test': { input: z.union([z.object({ name: SourceName }).strict(), z.object({ draft: SourceDraftSchema }).strict()]), output: ConnectionTestSchema },
+  /** Starts a sync of one source or all; progress arrives as sync:progress events. Refused while another runs. */
+  'sync:start': { input: z.object({ source: SourceName.optional(), full: z.boolean().default(false) }).strict(), output: z.object({ jobId: z.string() }) },
+  'sync:cancel': { input: z.object({ jobId: z.string().min(1).max(100) }).strict(), output: z.object({ cancelled: z.boolean() }) },
+  /** The sync running now, if any (so a reloaded window picks up its progress). */
+  'sync:status': { input: NoInput, output: SyncJobSchema.nullable() },
+  'sync:history': { input: z.object({ source: SourceName.optional(), limit: z.number().int().min(1).max(500).default(50) }).strict(), output: z.array(SyncRunSchema) },
 } as const satisfies Record<Channel, { input: z.ZodType; output: z.ZodType }>;
 
 export type ChannelInput<C extends Channel> = z.input<(typeof CONTRACT)[C]['input']>;
@@ -116,6 +198,7 @@ export const EVENT_SCHEMAS = {
   'job:progress': JobProgressSchema,
   /** Tables whose rows changed, so open views refresh. */
   'workspace:data-changed': z.object({ tables: z.array(z.string()) }),
+  'sync:progress': SyncProgressSchema,
 } as const satisfies Record<EventName, z.ZodType>;
 
 export type EventPayload<E extends EventName> = z.infer<(typeof EVENT_SCHEMAS)[E]>;

@@ -11,6 +11,10 @@ export const ErrorCodeSchema = z.enum([
   'CANCELLED',
   'BUSY',
   'UNAVAILABLE',
+  'AUTH_FAILED',
+  'NETWORK',
+  'RATE_LIMITED',
+  'REMOTE_ERROR',
   'INTERNAL',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCodeSchema>;

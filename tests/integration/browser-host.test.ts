@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { startHost, type Host } from '../../electron/host/server';
 import { handlers } from '../../electron/main/ipc/handlers';
+import { makeContext } from '../../electron/main/app-context';
 import { openWorkspace, type Workspace } from '../../electron/workspace/workspace';
 import { tempDir } from '../support/temp';
 
@@ -21,7 +22,7 @@ beforeAll(async () => {
   writeFileSync(join(renderer, 'assets', 'app.js'), 'console.log(1)');
   writeFileSync(join(t.dir, 'secret.txt'), 'outside the renderer');
   ws = openWorkspace(join(t.dir, 'ws'), { create: true, initialSettings: { name: 'Host test' } });
-  host = await startHost({ workspace: ws, handlers, rendererDir: renderer, version: '9.9.9' });
+  host = await startHost({ handlers, rendererDir: renderer, context: (emit) => ({ ...makeContext('browser', ws, emit), version: '9.9.9' }) });
 });
 afterAll(async () => {
   await host.close();

@@ -47,6 +47,9 @@ export function jiraWriter(db: Db, sourceId: number) {
        started_at = excluded.started_at, seconds = excluded.seconds, updated_at = excluded.updated_at`,
   );
 
+  const existingWorklogs = db.prepare('SELECT external_id AS id FROM worklogs WHERE work_item_id = ?');
+  const deleteWorklog = db.prepare('DELETE FROM worklogs WHERE source_id = ? AND external_id = ?');
+
   const workItemId = (externalId: string): number | null =>
     (itemIdByExternal.get(sourceId, externalId) as { id: number } | undefined)?.id ?? null;
 
@@ -95,6 +98,16 @@ export function jiraWriter(db: Db, sourceId: number) {
       const authorExternal = userExternalId(w.author);
       const authorId = authorExternal ? person({ externalId: authorExternal, displayName: w.author?.displayName ?? null }) : null;
       upsertWorklog.run(sourceId, w.externalId, itemId, authorId, w.startedAt, w.seconds, w.createdAt, w.updatedAt);
+    },
+    /** Sets an issue's worklogs to exactly this list (Data Center has no deletion feed). Returns the count written. */
+    replaceWorklogs(itemId: number, worklogs: readonly WorklogRow[]): number {
+      const keep = new Set(worklogs.map((w) => w.externalId));
+      for (const { id } of existingWorklogs.all(itemId) as { id: string }[]) if (!keep.has(id)) deleteWorklog.run(sourceId, id);
+      for (const w of worklogs) this.upsertWorklog(itemId, w);
+      return worklogs.length;
+    },
+    deleteWorklogs(externalIds: readonly string[]): void {
+      for (const id of externalIds) deleteWorklog.run(sourceId, id);
     },
   };
 }

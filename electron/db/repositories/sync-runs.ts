@@ -15,3 +15,21 @@ export function finishSyncRun(db: Db, runId: number, outcome: { status: 'succeed
     runId,
   );
 }
+
+/** Marks runs still 'running' as interrupted: their process is gone (killed or crashed). */
+export function markInterruptedRuns(db: Db): number {
+  return db
+    .prepare("UPDATE sync_runs SET status = 'interrupted', finished_at = coalesce(finished_at, ?), error = coalesce(error, 'The app stopped during this sync; the next sync resumes from what was saved.') WHERE status = 'running'")
+    .run(new Date().toISOString()).changes;
+}
+
+export type DbSyncRun = { id: number; source: string; started_at: string; finished_at: string | null; status: string; full_sync: number; stats_json: string; error: string | null };
+
+export function syncHistory(db: Db, opts: { source?: string | undefined; limit: number }): DbSyncRun[] {
+  return db
+    .prepare(
+      `SELECT r.id, s.name AS source, r.started_at, r.finished_at, r.status, r.full_sync, r.stats_json, r.error
+       FROM sync_runs r JOIN sources s ON s.id = r.source_id WHERE (@source IS NULL OR s.name = @source) ORDER BY r.id DESC LIMIT @limit`,
+    )
+    .all({ source: opts.source ?? null, limit: opts.limit }) as DbSyncRun[];
+}

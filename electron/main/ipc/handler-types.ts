@@ -1,12 +1,18 @@
 import type { Channel, EventName } from '../../../shared/ipc/channels';
 import type { ChannelOutput, ChannelParsedInput, EventPayload } from '../../../shared/ipc/contract';
 import type { Workspace } from '../../workspace/workspace';
+import type { CredentialStore } from '../../secrets/credential-store';
+import type { SyncEngine } from '../../sync/engine';
+
+/** Long-lived per-workspace services: created once per process, shared by every call. */
+export type AppServices = { secrets: CredentialStore; sync: SyncEngine };
 
 /** What every handler gets besides its input. Nothing here imports Electron: the host and CLI share it. */
 export type HandlerContext = {
   host: 'electron' | 'browser' | 'cli';
   version: string;
   workspace: Workspace;
+  services: AppServices;
   emit: <E extends EventName>(event: E, payload: EventPayload<E>) => void;
   signal?: AbortSignal;
 };

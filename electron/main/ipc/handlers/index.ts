@@ -2,10 +2,14 @@ import type { HandlerMap } from '../handler-types';
 import { demoHandlers } from './demo';
 import { metricsHandlers } from './metrics';
 import { workspaceHandlers } from './workspace';
+import { sourcesHandlers } from './sources';
+import { syncHandlers } from './sync';
 
 /** The single handler map served by Electron IPC, the browser host and the CLI. */
 export const handlers: HandlerMap = {
   ...workspaceHandlers,
   ...metricsHandlers,
   ...demoHandlers,
+  ...sourcesHandlers,
+  ...syncHandlers,
 };
