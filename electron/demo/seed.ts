@@ -31,7 +31,7 @@ export async function seedDemo(db: Db, bundle: DemoBundle, progress: SeedProgres
   upsertExchangeRate(db, { from: 'USD', to: 'GBP', validFrom: '2026-04-01', rate: 0.76 });
 }
 
-function seedJira(db: Db, bundle: DemoBundle, progress: SeedProgress, now: () => string): void {
+export function seedJira(db: Db, bundle: DemoBundle, progress: SeedProgress, now: () => string): void {
   const sourceId = ensureSource(db, { kind: 'jira', name: 'Northwind Jira', baseUrl: bundle.jira.baseUrl, config: { flavour: 'cloud', email: 'demo@northwind.example', scope: { projects: ['PLAT', 'PAY', 'MOB', 'DATA'] } } });
   const run = startSyncRun(db, sourceId, { full: true, at: now() });
   const writer = jiraWriter(db, sourceId);
@@ -55,7 +55,7 @@ function seedJira(db: Db, bundle: DemoBundle, progress: SeedProgress, now: () =>
   finishSyncRun(db, run, { status: 'succeeded', at: now(), stats: { issues, worklogs } });
 }
 
-function seedGitLab(db: Db, bundle: DemoBundle, progress: SeedProgress, now: () => string): void {
+export function seedGitLab(db: Db, bundle: DemoBundle, progress: SeedProgress, now: () => string): void {
   const sourceId = ensureSource(db, { kind: 'gitlab', name: 'Northwind GitLab', baseUrl: bundle.gitlab.baseUrl, config: { scope: { groups: ['northwind'], projects: [] } } });
   const run = startSyncRun(db, sourceId, { full: true, at: now() });
   const writer = gitlabWriter(db, sourceId, { botUsernames: ['relay-bot'] });

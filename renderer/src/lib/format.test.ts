@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatCount, formatDate, formatDateRange, formatDateTime, formatHours, formatMonthLong, formatMonthShort, formatPercent } from './format';
+import { formatCount, formatDate, formatDateRange, formatDateTime, formatDuration, formatHours, formatMonthLong, formatMonthShort, formatPercent } from './format';
 
 describe('format', () => {
   it('formats counts, percentages and hours', () => {
@@ -28,5 +28,16 @@ describe('format', () => {
     expect(formatMonthShort('2030-01')).toBe('Jan 30');
     expect(formatMonthLong('2026-09')).toBe('September 2026');
     expect(formatMonthShort('garbage')).toBe('garbage');
+  });
+
+  it('formats durations as people say them', () => {
+    expect(formatDuration(400)).toBe('under 1 s');
+    expect(formatDuration(42_000)).toBe('42 s');
+    expect(formatDuration(185_000)).toBe('3 min 5 s');
+    expect(formatDuration(120_000)).toBe('2 min');
+    expect(formatDuration(4_330_000)).toBe('1 h 12 min');
+    expect(formatDuration(7_200_000)).toBe('2 h');
+    expect(formatDuration(-5)).toBe('—');
+    expect(formatDuration(Number.NaN)).toBe('—');
   });
 });

@@ -82,3 +82,19 @@ export function formatMonthLong(month: string): string {
   if (!match) return month;
   return `${MONTHS_LONG[Number(match[2]) - 1] ?? '?'} ${match[1]}`;
 }
+
+/**
+ * An elapsed time as people say it: "under 1 s", "42 s", "3 min 5 s", "1 h 12 min". Seconds are
+ * dropped above an hour, where they are noise.
+ */
+export function formatDuration(ms: number): string {
+  if (!Number.isFinite(ms) || ms < 0) return NO_VALUE;
+  const totalSeconds = Math.round(ms / 1000);
+  if (totalSeconds < 1) return 'under 1 s';
+  if (totalSeconds < 60) return `${totalSeconds} s`;
+  const hours = Math.floor(totalSeconds / 3600);
+  const minutes = Math.floor((totalSeconds % 3600) / 60);
+  const seconds = totalSeconds % 60;
+  if (hours > 0) return minutes > 0 ? `${hours} h ${minutes} min` : `${hours} h`;
+  return seconds > 0 ? `${minutes} min ${seconds} s` : `${minutes} min`;
+}

@@ -1,124 +1,114 @@
-import { useEffect } from 'react';
-import { DefinitionList } from '../../components/DefinitionList';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { SourceView } from '../../../../shared/ipc/contract';
+import { EmptyState } from '../../components/EmptyState';
 import { ErrorState } from '../../components/ErrorState';
+import { Notice } from '../../components/Notice';
 import { Skeleton } from '../../components/Skeleton';
-import { formatCount, formatDate, formatDateTime } from '../../lib/format';
-import type { WorkspaceStatus } from '../../../../shared/ipc/contract';
-import { workspaceStatusResource } from '../workspace/workspace-store';
-import { SOURCE_KIND_LABELS, totalRows } from './sources-view-model';
+import { RemoveSourceDialog } from './RemoveSourceDialog';
+import { SourceCard } from './SourceCard';
+import { SourceFormDialog } from './SourceFormDialog';
+import { sourcesResource, syncHistoryResource } from './sources-store';
+import { orderSources, syncAllState } from './sources-view-model';
+import { sourceSyncView } from './sync-job-model';
+import { useSyncStore, watchSync } from './sync-store';
+import { SyncHistoryCard } from './SyncHistoryCard';
+import { WorkspaceDataSection } from './WorkspaceDataSection';
+
+type OpenDialog = { kind: 'add' } | { kind: 'edit'; source: SourceView } | { kind: 'remove'; source: SourceView } | null;
 
 export function SourcesPage() {
-  const { status, data, error, load } = workspaceStatusResource.useStore();
-  useEffect(() => workspaceStatusResource.watch(), []);
+  const { status, data, error, load } = sourcesResource.useStore();
+  useEffect(() => sourcesResource.watch(), []);
+  useEffect(() => watchSync(), []);
+  const sync = useSyncStore();
+  const [dialog, setDialog] = useState<OpenDialog>(null);
+  const addButton = useRef<HTMLButtonElement>(null);
+
+  const sources = useMemo(() => (data === null ? [] : orderSources(data)), [data]);
+  const syncBusy = sync.starting || sync.job !== null;
+  const syncAll = syncAllState(sources, syncBusy);
+
+  const reloadAfterChange = async () => {
+    await Promise.all([sourcesResource.useStore.getState().load(), syncHistoryResource.useStore.getState().load()]);
+  };
 
   return (
     <section className="page" aria-labelledby="page-title">
-      <header className="page-header">
-        <h1 id="page-title">Sources</h1>
-        <p className="page-subtitle">Where the workspace’s data comes from and what it holds.</p>
+      <header className="page-header page-header-with-actions">
+        <div className="page-heading">
+          <h1 id="page-title">Sources</h1>
+          <p className="page-subtitle">Jira and GitLab connections, their syncs, and what the workspace holds.</p>
+        </div>
+        <div className="page-actions">
+          <button type="button" className="button" data-testid="sync-all" disabled={syncAll.disabled} title={syncAll.title} onClick={() => void sync.start({ full: false })}>
+            {syncBusy ? 'Syncing…' : 'Sync all'}
+          </button>
+          <button type="button" className="button button-primary" data-testid="add-source" ref={addButton} onClick={() => setDialog({ kind: 'add' })}>
+            Add source
+          </button>
+        </div>
       </header>
+
+      {sync.error !== null && (
+        <Notice tone="error" testId="sync-error" onDismiss={sync.dismissError}>
+          {sync.error.message}
+        </Notice>
+      )}
+
       {status === 'error' ? (
-        <ErrorState title="Could not read the workspace status" message={error ?? ''} onRetry={() => void load()} />
+        <ErrorState title="Could not read the sources" message={error ?? ''} onRetry={() => void load()} />
       ) : data === null ? (
-        <div className="grid-2" aria-busy="true">
+        <div className="source-list" aria-busy="true">
           <div className="card">
-            <Skeleton height="8rem" />
-          </div>
-          <div className="card">
-            <Skeleton height="8rem" />
+            <Skeleton height="9rem" />
           </div>
         </div>
+      ) : sources.length === 0 ? (
+        <EmptyState title="No sources yet">
+          <p data-testid="sources-empty">Add a Jira site or a GitLab instance to sync work items, worklogs and merge requests into this workspace.</p>
+        </EmptyState>
       ) : (
-        <SourcesContent status={data} />
+        <div className="source-list" data-testid="source-list">
+          {sources.map((source) => (
+            <SourceCard
+              key={source.name}
+              source={source}
+              sync={sourceSyncView(sync, source.name)}
+              syncBusy={syncBusy}
+              cancelling={sync.cancelling}
+              onSync={(full) => void sync.start({ source: source.name, full })}
+              onCancel={() => void sync.cancel()}
+              onEdit={() => setDialog({ kind: 'edit', source })}
+              onRemove={() => setDialog({ kind: 'remove', source })}
+            />
+          ))}
+        </div>
       )}
-      <p className="muted page-footnote">
-        Adding Jira and GitLab sources and importing billing and usage files arrive with their own issues; for now this page
-        is read-only.
-      </p>
-    </section>
-  );
-}
 
-function SourcesContent({ status }: { status: WorkspaceStatus }) {
-  return (
-    <div className="grid-2" data-testid="sources-status">
-      <div className="stack">
-      <div className="card">
-        <h2 className="card-title">Workspace</h2>
-        <DefinitionList
-          items={[
-            { term: 'Folder', value: status.dir, mono: true },
-            { term: 'Schema version', value: String(status.schemaVersion) },
-            { term: 'Data range', value: status.dataRange === null ? 'No data yet' : `${formatDate(status.dataRange.from)} – ${formatDate(status.dataRange.to)}` },
-            { term: 'Last sync', value: status.lastSyncAt === null ? 'Never' : formatDateTime(status.lastSyncAt) },
-            {
-              term: 'Last import',
-              value:
-                status.lastImport === null
-                  ? 'None yet'
-                  : `${status.lastImport.fileName} · ${formatCount(status.lastImport.rowsImported)} rows · ${formatDateTime(status.lastImport.at)}`,
-            },
-          ]}
+      <SyncHistoryCard syncRunning={sync.job !== null} />
+      <WorkspaceDataSection />
+
+      {(dialog?.kind === 'add' || dialog?.kind === 'edit') && (
+        <SourceFormDialog
+          source={dialog.kind === 'edit' ? dialog.source : null}
+          onClose={() => setDialog(null)}
+          onSaved={() => {
+            setDialog(null);
+            void reloadAfterChange();
+          }}
         />
-      </div>
-      <div className="card">
-        <h2 className="card-title">Sources</h2>
-        {status.sources.length === 0 ? (
-          <p className="muted">No sources yet. Jira, GitLab and billing-file sources will be listed here.</p>
-        ) : (
-          <table className="table">
-            <thead>
-              <tr>
-                <th scope="col">Name</th>
-                <th scope="col">Kind</th>
-                <th scope="col">Last sync</th>
-                <th scope="col">Status</th>
-              </tr>
-            </thead>
-            <tbody>
-              {status.sources.map((source) => (
-                <tr key={`${source.kind}:${source.name}`}>
-                  <td>
-                    <div>{source.name}</div>
-                    {source.baseUrl !== null && <div className="muted mono small">{source.baseUrl}</div>}
-                  </td>
-                  <td>{SOURCE_KIND_LABELS[source.kind]}</td>
-                  <td>{source.lastSyncAt === null ? 'Never' : formatDateTime(source.lastSyncAt)}</td>
-                  <td>{source.lastSyncStatus ?? '—'}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
-      </div>
-      </div>
-      <div className="card">
-        <h2 className="card-title">Rows per table</h2>
-        <table className="table table-compact" data-testid="table-rows">
-          <thead>
-            <tr>
-              <th scope="col">Table</th>
-              <th scope="col" className="num">
-                Rows
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {status.tables.map((table) => (
-              <tr key={table.name}>
-                <td className="mono">{table.name}</td>
-                <td className="num">{formatCount(table.rows)}</td>
-              </tr>
-            ))}
-          </tbody>
-          <tfoot>
-            <tr>
-              <th scope="row">Total</th>
-              <td className="num">{formatCount(totalRows(status))}</td>
-            </tr>
-          </tfoot>
-        </table>
-      </div>
-    </div>
+      )}
+      {dialog?.kind === 'remove' && (
+        <RemoveSourceDialog
+          source={dialog.source}
+          fallbackFocus={addButton}
+          onClose={() => setDialog(null)}
+          onRemoved={async () => {
+            await reloadAfterChange();
+            setDialog(null);
+          }}
+        />
+      )}
+    </section>
   );
 }

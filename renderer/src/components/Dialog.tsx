@@ -1,0 +1,59 @@
+import { useEffect, useId, useLayoutEffect, useRef, type ReactNode, type RefObject } from 'react';
+
+type DialogProps = {
+  title: string;
+  /** Esc, the close button and the dialog's own Cancel buttons all end here. */
+  onClose: () => void;
+  children: ReactNode;
+  testId?: string;
+  size?: 'narrow' | 'wide';
+  /** Where focus goes on close when the element that opened the dialog is gone (a removed card's button). */
+  fallbackFocus?: RefObject<HTMLElement | null>;
+};
+
+/**
+ * A modal built on <dialog>: the browser traps focus, makes the page behind inert and maps Esc to
+ * "cancel", which is routed to onClose so React decides whether the dialog stays. Focus returns to
+ * the element that opened it.
+ */
+export function Dialog({ title, onClose, children, testId, size = 'narrow', fallbackFocus }: DialogProps) {
+  const ref = useRef<HTMLDialogElement>(null);
+  const titleId = useId();
+  const fallback = useRef(fallbackFocus);
+  useEffect(() => {
+    fallback.current = fallbackFocus;
+  });
+
+  useLayoutEffect(() => {
+    const dialog = ref.current;
+    if (dialog === null) return;
+    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    if (!dialog.open) dialog.showModal();
+    return () => {
+      dialog.close();
+      const target = opener?.isConnected === true ? opener : (fallback.current?.current ?? null);
+      target?.focus();
+    };
+  }, []);
+
+  return (
+    <dialog
+      ref={ref}
+      className={`dialog dialog-${size}`}
+      aria-labelledby={titleId}
+      data-testid={testId}
+      onCancel={(event) => {
+        event.preventDefault();
+        onClose();
+      }}
+    >
+      <header className="dialog-header">
+        <h2 id={titleId}>{title}</h2>
+        <button type="button" className="button-icon" aria-label="Close" onClick={onClose}>
+          ×
+        </button>
+      </header>
+      {children}
+    </dialog>
+  );
+}
