@@ -179,6 +179,15 @@ describe('Jira Cloud: enhanced search', () => {
     expect(bad.body).toEqual({ errorMessages: [expect.stringMatching(/Invalid request payload/)], errors: {} });
   });
 
+  it('counts matches with approximate-count (bounded JQL only)', async () => {
+    const p = projects[0] ?? '';
+    const expected = [...server.data.issues.values()].filter((r) => r.bean.fields.project.key === p).length;
+    const got = await postJson(`${server.url}/rest/api/3/search/approximate-count`, { jql: `project = ${p}` }, AUTH);
+    expect(got.body).toEqual({ count: expected });
+    const unbounded = await postJson(`${server.url}/rest/api/3/search/approximate-count`, { jql: 'ORDER BY key' }, AUTH);
+    expect(unbounded.status).toBe(400);
+  });
+
   it('refuses a token from another query, or a forged one', async () => {
     const first = await request(`${search}?jql=${encodeURIComponent(`project = ${projects[0]}`)}&maxResults=1`, { headers: AUTH });
     const token = (first.body as { nextPageToken: string }).nextPageToken;

@@ -100,10 +100,12 @@ describe.skipIf(!HAVE_SPEC)(`Jira Cloud answers match Atlassian's OpenAPI descri
     clock += 1;
   });
 
-  it('field, myself and serverInfo match FieldDetails[], User and ServerInformation', async () => {
+  it('field, myself, serverInfo and approximate-count match FieldDetails[], User, ServerInformation and JQLCountResultsBean', async () => {
     expect(spec.validateArrayOf('FieldDetails', await get('field'))).toEqual([]);
     expect(spec.validate('User', await get('myself'))).toEqual([]);
     expect(spec.validate('ServerInformation', await get('serverInfo'))).toEqual([]);
+    const count = await postJson(`${server.url}/rest/api/3/search/approximate-count`, { jql: 'created >= "2000-01-01"' }, AUTH);
+    expect(spec.validate('JQLCountResultsBean', count.body)).toEqual([]);
   });
 
   it('error answers (400 JQL, 400 payload, 404 issue, 410 removed search, 403) are ErrorCollections', async () => {

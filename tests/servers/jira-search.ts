@@ -174,6 +174,19 @@ export function cloudSearch(req: FakeRequest, ctx: JiraContext): FakeReply {
   });
 }
 
+/** `POST /rest/api/3/search/approximate-count {jql}` -> `{count}`: bounded JQL only; exact here, "approximate" in Jira. */
+export function approximateCount(req: FakeRequest, ctx: JiraContext): FakeReply {
+  const body = req.body as { jql?: unknown } | undefined;
+  if (req.bodyError || typeof body !== 'object' || body === null || (body.jql !== undefined && typeof body.jql !== 'string')) {
+    return errorCollection(400, [INVALID_PAYLOAD]);
+  }
+  const jql = typeof body.jql === 'string' ? body.jql : '';
+  const parsed = parseJql(jql, ctx.now());
+  if (parsed.ok && parsed.query.clauses.length === 0) return errorCollection(400, [UNBOUNDED]);
+  const result = runJql(jql, ctx);
+  return 'status' in result ? result : json(200, { count: result.ids.length });
+}
+
 /** `GET|POST /rest/api/2/search` on Data Center: offset paging over live results, with `total`. */
 export function dataCenterSearch(req: FakeRequest, ctx: JiraContext): FakeReply {
   const input = readInput(req, ctx);

@@ -4,7 +4,7 @@ import type { FaultPlan } from './faults';
 import { errorCollection, type JiraContext, type JiraFlavour, type SearchSnapshot } from './jira-context';
 import { toJiraTime, type JiraDataset } from './jira-dataset';
 import { expectedAuthorization, jiraDialect, unauthorized, type JiraAuth } from './jira-dialect';
-import { changelogPage, cloudSearch, dataCenterSearch } from './jira-search';
+import { approximateCount, changelogPage, cloudSearch, dataCenterSearch } from './jira-search';
 import { deletedWorklogs, issueWorklogs, listWorklogs, updatedWorklogs } from './jira-worklogs';
 
 export type { JiraFlavour } from './jira-context';
@@ -94,6 +94,7 @@ function routesFor(flavour: JiraFlavour, auth: JiraAuth): Route<JiraContext>[] {
     ...common,
     r('GET', '/search/jql', (req, _p, ctx) => cloudSearch(req, ctx)),
     r('POST', '/search/jql', (req, _p, ctx) => cloudSearch(req, ctx)),
+    r('POST', '/search/approximate-count', (req, _p, ctx) => approximateCount(req, ctx)),
     // Removed from Cloud (reference §0.1): answer so that accidental use fails loudly.
     r('GET', '/search', removed),
     r('POST', '/search', removed),

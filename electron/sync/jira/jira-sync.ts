@@ -140,6 +140,8 @@ async function syncCloudWorklogs(ctx: SyncContext, api: JiraApi, writer: ReturnT
       ctx.count(feed === 'updated' ? 'worklogs' : 'worklogs deleted', ids.length);
       ctx.progress({ done });
       if (page.lastPage || ids.length === 0) break;
+      // More changes in one millisecond than a page holds would repeat the same page forever.
+      if (page.until <= since) break;
       since = page.until;
     }
   }

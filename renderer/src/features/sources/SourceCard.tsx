@@ -63,7 +63,7 @@ export function SourceCard({ source, sync, syncBusy, cancelling, onSync, onCance
         {model.notConnected !== null && <span className="badge badge-demo">{model.notConnected}</span>}
         {model.token !== null && model.notConnected === null && (
           <span className="source-token" title="The database keeps only a reference to it.">
-            <span aria-hidden="true">🔒 </span>
+            <LockIcon />
             {model.token}
           </span>
         )}
@@ -103,5 +103,15 @@ function ActionButton({ action, testId, primary, danger, onClick, children }: Ac
     <button type="button" className={`button button-small${tone}`} data-testid={testId} disabled={action.disabled} title={action.title ?? undefined} onClick={onClick}>
       {children}
     </button>
+  );
+}
+
+/** Drawn rather than an emoji: Linux desktops without an emoji font show a box instead. */
+function LockIcon() {
+  return (
+    <svg className="icon" width="11" height="12" viewBox="0 0 11 12" aria-hidden="true" focusable="false">
+      <rect x="1" y="5" width="9" height="6.5" rx="1.2" fill="currentColor" />
+      <path d="M3 5V3.6a2.5 2.5 0 0 1 5 0V5" fill="none" stroke="currentColor" strokeWidth="1.4" />
+    </svg>
   );
 }

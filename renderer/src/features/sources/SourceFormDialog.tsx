@@ -50,7 +50,7 @@ export function SourceFormDialog({ source, onClose, onSaved }: SourceFormDialogP
   const showErrors = (found: FieldErrors) => {
     setErrors(found);
     // After React has drawn the messages, take the reader to the first field that needs attention.
-    requestAnimationFrame(() => formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
+    requestAnimationFrame(() => formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"], #source-scope-error')?.focus());
   };
 
   const runTest = async () => {
@@ -101,6 +101,7 @@ export function SourceFormDialog({ source, onClose, onSaved }: SourceFormDialogP
       const hadToken = fields.token !== '';
       setFields((current) => ({ ...current, token: '' }));
       setServerError({ message: errorMessage(error), tokenCleared: hadToken });
+      requestAnimationFrame(() => formRef.current?.querySelector('[data-testid="source-form-error"]')?.scrollIntoView({ block: 'nearest' }));
     } finally {
       setBusy(null);
     }
@@ -191,12 +192,16 @@ export function SourceFormDialog({ source, onClose, onSaved }: SourceFormDialogP
             onChange={(token) => change({ token })}
           />
         </div>
-        <fieldset className="form-section" aria-describedby="source-scope-hint">
+        <fieldset className="form-section" aria-describedby={errors.scope === undefined ? 'source-scope-hint' : 'source-scope-error source-scope-hint'}>
           <legend>What to sync</legend>
           <p className="field-hint" id="source-scope-hint">
             {layout.scopeHint}
           </p>
-          {errors.scope !== undefined && <p className="field-error">{errors.scope}</p>}
+          {errors.scope !== undefined && (
+            <p className="field-error" id="source-scope-error" tabIndex={-1}>
+              {errors.scope}
+            </p>
+          )}
           <div className="form-grid">
             {layout.showGroups && (
               <TextField

@@ -35,7 +35,7 @@ export function SyncHistoryCard({ syncRunning }: { syncRunning: boolean }) {
                 Duration
               </th>
               <th scope="col">Status</th>
-              <th scope="col">Kind</th>
+              <th scope="col">Sync</th>
               <th scope="col">What changed</th>
             </tr>
           </thead>

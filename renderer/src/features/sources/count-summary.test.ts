@@ -18,4 +18,9 @@ describe('summariseCounts', () => {
     expect(countPhrase('epics', 1)).toBe('1 epics');
     expect(countPhrase('epics', 2)).toBe('2 epics');
   });
+
+  it('spells camel-case counter names as words', () => {
+    expect(summariseCounts({ mergeRequests: 1738, notes: 9054 })).toBe('1,738 merge requests · 9,054 notes');
+    expect(countPhrase('mergeRequests', 1)).toBe('1 merge request');
+  });
 });

@@ -15,9 +15,13 @@ const SINGULAR: Record<string, string> = {
   jobs: 'job',
 };
 
+/** Counter names as words: the demo and older runs wrote "mergeRequests" where connectors write "merge requests". */
+export const counterName = (key: string): string => key.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase();
+
 /** "1 issue", "5,112 worklogs": one counter as a phrase. */
 export function countPhrase(key: string, n: number): string {
-  return `${formatCount(n)} ${n === 1 ? (SINGULAR[key] ?? key) : key}`;
+  const name = counterName(key);
+  return `${formatCount(n)} ${n === 1 ? (SINGULAR[name] ?? name) : name}`;
 }
 
 /**

@@ -60,6 +60,9 @@ describe('syncProgressModel', () => {
   it('shows the waiting note instead of an estimate when rate limited', () => {
     const model = syncProgressModel(event({ waiting: 'rate limited; retrying in 30 s' }));
     expect(model).toMatchObject({ waiting: 'rate limited; retrying in 30 s', eta: null });
+    expect(syncProgressModel(event({ waiting: 'The connection to 127.0.0.1:9 failed (fetch failed).; retrying in 1 s' })).waiting).toBe(
+      'The connection to 127.0.0.1:9 failed (fetch failed); retrying in 1 s',
+    );
   });
 
   it('says what cancelling kept and why a sync failed, without a Cancel button', () => {

@@ -31,6 +31,9 @@ export function etaText(seconds: number | null): string | null {
   return minutes === 0 ? `about ${hours} h left` : `about ${hours} h ${minutes} min left`;
 }
 
+/** The connector builds "<reason>; retrying in 30 s"; a reason that is a sentence leaves ".;" behind. */
+const tidyWaiting = (text: string): string => text.replace(/\.;/g, ';');
+
 /** Percent done when the connector knows the total; a total of 0 means there was nothing to fetch. */
 export function progressPercent(done: number, total: number | null): number | null {
   if (total === null) return null;
@@ -63,7 +66,7 @@ export function syncProgressModel(event: SyncProgressEvent): SyncProgressModel {
     valueText,
     step: event.step,
     eta: running && event.waiting === null ? etaText(event.etaSeconds) : null,
-    waiting: running ? event.waiting : null,
+    waiting: running && event.waiting !== null ? tidyWaiting(event.waiting) : null,
     counts: summariseCounts(event.counts),
     note,
     showCancel: running,
