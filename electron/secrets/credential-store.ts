@@ -15,7 +15,8 @@ export type CredentialStore = {
   check(): Promise<{ available: true } | { available: false; reason: string }>;
 };
 
-export const KEYCHAIN_SERVICE = 'dev.yardstick.workbench';
+/** The keychain service name; YARDSTICK_KEYCHAIN_SERVICE gives a separate set of entries (e.g. a test profile). */
+export const KEYCHAIN_SERVICE = process.env['YARDSTICK_KEYCHAIN_SERVICE'] || 'dev.yardstick.workbench';
 
 type KeytarApi = {
   getPassword(service: string, account: string): Promise<string | null>;

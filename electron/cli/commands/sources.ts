@@ -15,7 +15,8 @@ const describeSource = (s: SourceView): string => {
 
 /** `yardstick source add|list|test|remove`: the Sources page's operations, from a script. */
 export async function sourceCommand(sub: string | undefined, kind: string | undefined, args: CliArgs): Promise<void> {
-  const workspace = openWorkspace(requireWorkspaceArg(args), { create: false });
+  // Adding the first source may start a new workspace; every other operation needs an existing one.
+  const workspace = openWorkspace(requireWorkspaceArg(args), { create: sub === 'add' });
   try {
     switch (sub) {
       case 'list': {

@@ -35,6 +35,7 @@ export function classifyNetworkError(error: unknown, host: string): RemoteError 
   const cause = (error as { cause?: { code?: string; message?: string } })?.cause;
   const code = cause?.code ?? (error as { code?: string })?.code ?? '';
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return new RemoteError('network', `The host ${host} could not be found (DNS). Check the URL.`);
+  if (cause?.message === 'bad port') return new RemoteError('network', `The port in ${host} is one web clients may not use (a browser would refuse it too); use the server's HTTP(S) port.`);
   if (code === 'ECONNREFUSED') return new RemoteError('network', `${host} refused the connection. Check the URL and port, and that the server is running.`);
   if (TLS_CODES.test(code) || TLS_CODES.test(cause?.message ?? '')) {
     return new RemoteError('tls', `The TLS certificate of ${host} could not be verified (${code || cause?.message}). If it is a private certificate authority, add it to the system's trusted certificates.`);

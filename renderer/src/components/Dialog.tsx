@@ -13,8 +13,8 @@ type DialogProps = {
 
 /**
  * A modal built on <dialog>: the browser traps focus, makes the page behind inert and maps Esc to
- * "cancel", which is routed to onClose so React decides whether the dialog stays. Focus returns to
- * the element that opened it.
+ * "cancel", which is routed to onClose so React decides whether the dialog stays. Focus starts on
+ * the element marked data-autofocus, if any, and returns to the element that opened the dialog.
  */
 export function Dialog({ title, onClose, children, testId, size = 'narrow', fallbackFocus }: DialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
@@ -29,6 +29,8 @@ export function Dialog({ title, onClose, children, testId, size = 'narrow', fall
     if (dialog === null) return;
     const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     if (!dialog.open) dialog.showModal();
+    // showModal focuses the first focusable element (the Close button); a dialog may name a better start.
+    dialog.querySelector<HTMLElement>('[data-autofocus]')?.focus();
     return () => {
       dialog.close();
       const target = opener?.isConnected === true ? opener : (fallback.current?.current ?? null);

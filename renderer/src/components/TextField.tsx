@@ -15,10 +15,12 @@ type TextFieldProps = {
   optional?: boolean;
   multiline?: boolean;
   inputRef?: RefObject<HTMLInputElement | HTMLTextAreaElement | null>;
+  /** Where focus starts when the field opens in a Dialog. */
+  initialFocus?: boolean;
 };
 
 /** A labelled input with its hint and its error message beside it, both tied in with aria-describedby. */
-export function TextField({ id, label, value, onChange, hint, error, testId, type = 'text', placeholder, autoComplete, readOnly, optional, multiline, inputRef }: TextFieldProps) {
+export function TextField({ id, label, value, onChange, hint, error, testId, type = 'text', placeholder, autoComplete, readOnly, optional, multiline, inputRef, initialFocus }: TextFieldProps) {
   const hintId = `${id}-hint`;
   const errorId = `${id}-error`;
   const describedBy = [error !== undefined ? errorId : null, hint !== undefined ? hintId : null].filter((part) => part !== null).join(' ') || undefined;
@@ -30,6 +32,7 @@ export function TextField({ id, label, value, onChange, hint, error, testId, typ
     'aria-invalid': error !== undefined ? true : undefined,
     'aria-describedby': describedBy,
     'data-testid': testId,
+    'data-autofocus': initialFocus === true ? '' : undefined,
     className: 'input',
   };
   return (

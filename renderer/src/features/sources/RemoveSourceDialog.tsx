@@ -39,7 +39,7 @@ export function RemoveSourceDialog({ source, onClose, onRemoved, fallbackFocus }
         <footer className="dialog-footer">
           <span className="dialog-footer-spacer" />
           {/* Cancel comes first and takes the focus, so Enter on an opened dialog never deletes. */}
-          <button type="button" className="button" autoFocus onClick={onClose}>
+          <button type="button" className="button" data-autofocus onClick={onClose}>
             Cancel
           </button>
           <button type="button" className="button button-danger" data-testid="confirm-remove" disabled={busy} onClick={() => void remove()}>

@@ -123,6 +123,7 @@ export function SourceFormDialog({ source, onClose, onSaved }: SourceFormDialogP
             name="source-kind"
             value={fields.kind}
             disabled={mode === 'edit'}
+            initialFocus={mode === 'add'}
             onChange={(kind) => change({ kind })}
             choices={[
               { value: 'jira', label: 'Jira', testId: 'source-kind-jira' },
@@ -150,7 +151,7 @@ export function SourceFormDialog({ source, onClose, onSaved }: SourceFormDialogP
             label="Name"
             value={fields.name}
             readOnly={mode === 'edit'}
-            hint={mode === 'edit' ? 'The name cannot be changed.' : 'How the source is listed, e.g. Northwind Jira.'}
+            hint={layout.nameHint}
             error={errors.name}
             onChange={(name) => change({ name })}
           />
@@ -158,6 +159,7 @@ export function SourceFormDialog({ source, onClose, onSaved }: SourceFormDialogP
             id="source-url"
             testId="source-url"
             label={jira ? 'Jira URL' : 'GitLab URL'}
+            initialFocus={mode === 'edit'}
             type="url"
             placeholder={layout.urlPlaceholder}
             value={fields.baseUrl}

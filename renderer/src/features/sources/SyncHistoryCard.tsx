@@ -42,7 +42,7 @@ export function SyncHistoryCard({ syncRunning }: { syncRunning: boolean }) {
           <tbody>
             {rows.map((row) => (
               <tr key={row.id} data-run-id={row.id} data-status={row.status.toLowerCase()}>
-                <td>{row.source}</td>
+                <td className="nowrap">{row.source}</td>
                 <td className="nowrap">
                   <time dateTime={row.startedAt}>{row.started}</time>
                 </td>

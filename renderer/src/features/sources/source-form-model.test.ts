@@ -161,7 +161,7 @@ describe('formLayout', () => {
   });
 
   it('shows groups and project paths for GitLab, and says an empty token keeps the stored one when editing', () => {
-    expect(formLayout(gitlab(), 'add')).toMatchObject({ showEmail: false, showJql: false, showGroups: true, projectsLabel: 'Projects' });
+    expect(formLayout(gitlab(), 'add')).toMatchObject({ showEmail: false, showJql: false, showGroups: true, projectsLabel: 'Projects', nameHint: 'How the source is listed, e.g. Northwind GitLab.' });
     expect(formLayout(gitlab(), 'edit')).toMatchObject({ title: 'Edit Northwind GitLab', submitLabel: 'Save changes' });
     expect(formLayout(gitlab(), 'edit').tokenHint).toContain('Leave empty to keep the stored token');
   });

@@ -175,6 +175,7 @@ export function tokenLabel(fields: Pick<SourceFormFields, 'kind' | 'flavour'>): 
 export type FormLayout = {
   title: string;
   submitLabel: string;
+  nameHint: string;
   showEmail: boolean;
   showJql: boolean;
   showGroups: boolean;
@@ -196,6 +197,7 @@ export function formLayout(fields: SourceFormFields, mode: FormMode): FormLayout
   return {
     title: mode === 'add' ? 'Add source' : `Edit ${fields.name}`,
     submitLabel: mode === 'add' ? 'Save source' : 'Save changes',
+    nameHint: mode === 'edit' ? 'The name cannot be changed.' : `How the source is listed, e.g. Northwind ${jira ? 'Jira' : 'GitLab'}.`,
     showEmail: cloud,
     showJql: jira,
     showGroups: !jira,

@@ -40,6 +40,7 @@ describe('syncHistoryRow', () => {
   it('labels full re-syncs and runs that fetched nothing', () => {
     expect(syncHistoryRow(run({ full: true, stats: {} }), NOW)).toMatchObject({ mode: 'Full', changes: 'Nothing new' });
     expect(syncHistoryRow(run({ status: 'failed', stats: { issues: 0 } }), NOW).changes).toBe('Nothing fetched');
+    expect(syncHistoryRow(run({ status: 'running', finishedAt: null, stats: {} }), NOW).changes).toBe('In progress');
   });
 });
 

@@ -40,7 +40,7 @@ export function syncHistoryRow(run: SyncRun, now: number): SyncHistoryRow {
     tone,
     statusNote: run.status === 'interrupted' ? INTERRUPTED_NOTE : run.status === 'cancelled' ? CANCELLED_NOTE : null,
     mode: run.full ? 'Full' : 'Incremental',
-    changes: summariseCounts(run.stats) ?? (run.status === 'succeeded' ? 'Nothing new' : 'Nothing fetched'),
+    changes: summariseCounts(run.stats) ?? (run.status === 'running' ? 'In progress' : run.status === 'succeeded' ? 'Nothing new' : 'Nothing fetched'),
     error: run.status === 'failed' ? (run.error ?? 'Failed without a message.') : null,
   };
 }

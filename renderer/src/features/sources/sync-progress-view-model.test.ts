@@ -54,7 +54,7 @@ describe('syncProgressModel', () => {
   it('draws an indeterminate bar with the count when the total is unknown', () => {
     const model = syncProgressModel(event({ step: 'Merge requests in northwind/api (2/8)', total: null, etaSeconds: null, done: 57 }));
     expect(model).toMatchObject({ percent: null, valueText: '57 so far', step: 'Merge requests in northwind/api (2/8)', eta: null });
-    expect(syncProgressModel(event({ total: null, done: 0, etaSeconds: null })).valueText).toBe('Starting…');
+    expect(syncProgressModel(event({ total: null, done: 0, etaSeconds: null })).valueText).toBe('Working…');
   });
 
   it('shows the waiting note instead of an estimate when rate limited', () => {

@@ -7,7 +7,7 @@ export type SyncProgressModel = {
   state: SyncProgressEvent['state'];
   /** 0..100 when the total is known; null draws an indeterminate bar. */
   percent: number | null;
-  /** What the bar shows in words: "120 of 480 · 25%", "120 so far". */
+  /** What the bar shows in words: "120 of 480 · 25%", "120 so far", "Working…" before the first page lands. */
   valueText: string;
   step: string;
   eta: string | null;
@@ -50,7 +50,7 @@ export function syncProgressModel(event: SyncProgressEvent): SyncProgressModel {
       : event.done > 0
         ? `${formatCount(event.done)} so far`
         : running
-          ? 'Starting…'
+          ? 'Working…'
           : '';
   const note =
     event.state === 'cancelled'

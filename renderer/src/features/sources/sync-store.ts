@@ -44,6 +44,9 @@ export const useSyncStore = create<SyncStore>()((set, get) => ({
       const { jobId } = await startSync(opts);
       epoch += 1;
       set((state) => ({ ...jobStarted(state, jobId, opts.source === undefined ? [] : [opts.source]), starting: false }));
+      // The new run shows as running in the history and on its card.
+      void syncHistoryResource.useStore.getState().load();
+      void sourcesResource.useStore.getState().load();
     } catch (error) {
       set({ starting: false, error: toActionError(error) });
     }
