@@ -5,7 +5,8 @@ import { RemoteError } from './http/errors';
 import { jiraClient } from './jira/jira-sync';
 import { gitlabClient } from './gitlab/gitlab-sync';
 
-const quiet = { signal: AbortSignal.timeout(20_000), log: () => undefined, progress: () => undefined };
+// A fresh timeout per test: a signal made once at load time would expire for every later test.
+const quiet = () => ({ signal: AbortSignal.timeout(20_000), log: () => undefined, progress: () => undefined });
 
 /**
  * "Test connection": who the credentials connect as, or one plain reason they do not (bad token,
@@ -14,12 +15,12 @@ const quiet = { signal: AbortSignal.timeout(20_000), log: () => undefined, progr
 export async function testConnection(baseUrl: string, config: SourceConfig, token: string): Promise<ConnectionTest> {
   try {
     if (config.kind === 'jira') {
-      const api = jiraClient(quiet, baseUrl, config, token);
+      const api = jiraClient(quiet(), baseUrl, config, token);
       const me = await api.myself();
       const info = await api.serverInfo().catch(() => null);
       return { ok: true, identity: me.displayName ?? me.emailAddress ?? me.name ?? me.accountId ?? 'unknown user', server: info ? `Jira ${info.deploymentType ?? ''} ${info.version ?? ''}`.replace(/\s+/g, ' ').trim() : null };
     }
-    const api = gitlabClient(quiet, baseUrl, token);
+    const api = gitlabClient(quiet(), baseUrl, token);
     const me = await api.user();
     const version = await api.version().catch(() => null);
     return { ok: true, identity: `${me.name ?? me.username} (@${me.username})`, server: version?.version ? `GitLab ${version.version}` : null };

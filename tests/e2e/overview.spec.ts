@@ -58,6 +58,7 @@ test('the shell has the navigation the product needs, and unbuilt pages say so p
   await page.keyboard.press('Alt+1');
   await expect(overview.kpi('accepted')).toBeVisible();
   await overview.nav('sources').click();
+  await page.getByText('Workspace data').click();
   await expect(page.getByText('work_items')).toBeVisible();
 });
 

@@ -10,11 +10,18 @@ export type Served = { url: string; workspace: string; stop: () => Promise<void>
 export async function serveDemoCopy(): Promise<Served> {
   const source = process.env['YARDSTICK_E2E_DEMO'];
   if (!source) throw new Error('global setup did not create the demo workspace');
+  return serveWorkspace((workspace) => cpSync(source, workspace, { recursive: true }));
+}
+
+/** Serves a new workspace (empty unless `prepare` fills the folder first). */
+export async function serveWorkspace(prepare: (workspace: string) => void = () => undefined): Promise<Served> {
   const dir = mkdtempSync(join(tmpdir(), 'yardstick-e2e-serve-'));
   const workspace = join(dir, 'ws');
-  cpSync(source, workspace, { recursive: true });
+  prepare(workspace);
   const root = fileURLToPath(new URL('../..', import.meta.url));
-  const child: ChildProcess = spawn(process.execPath, [join(root, 'bin', 'yardstick.js'), 'serve', '--workspace', workspace], { stdio: ['ignore', 'pipe', 'pipe'] });
+  // Tokens entered in the UI go to a keychain service of the tests' own (npm test runs a private keyring).
+  const env = { ...process.env, YARDSTICK_KEYCHAIN_SERVICE: 'dev.yardstick.workbench.test' };
+  const child: ChildProcess = spawn(process.execPath, [join(root, 'bin', 'yardstick.js'), 'serve', '--workspace', workspace], { stdio: ['ignore', 'pipe', 'pipe'], env });
   let stderr = '';
   child.stderr?.on('data', (c: Buffer) => (stderr += c.toString()));
   const url = await new Promise<string>((resolveUrl, reject) => {

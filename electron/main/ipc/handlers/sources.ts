@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { configOfDraft, SourceConfigSchema, type SourceConfig } from '../../../../shared/domain/sources';
+import { configOfDraft, GitLabScopeSchema, JiraScopeSchema, SourceConfigSchema, type SourceConfig } from '../../../../shared/domain/sources';
 import type { SourceView } from '../../../../shared/ipc/contract';
 import { AppError } from '../../../../shared/ipc/result';
 import type { Db } from '../../../db/connection';
@@ -62,6 +62,10 @@ export const sourcesHandlers: Pick<HandlerMap, 'sources:list' | 'sources:add' | 
     const s = mustGet(db, input.name);
     if (s.kind === 'import') throw new AppError('INVALID_INPUT', 'Import sources have no connection settings.');
     const current = SourceConfigSchema.parse({ kind: s.kind, ...JSON.parse(s.config_json) });
+    if (input.scope) {
+      const scope = (current.kind === 'jira' ? JiraScopeSchema : GitLabScopeSchema).safeParse(input.scope);
+      if (!scope.success) throw new AppError('INVALID_INPUT', `That scope does not fit a ${current.kind === 'jira' ? 'Jira' : 'GitLab'} source.`, scope.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })));
+    }
     const merged = SourceConfigSchema.safeParse({
       ...current,
       ...(input.email && current.kind === 'jira' ? { email: input.email } : {}),
