@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { keychainAvailable, testSecrets, uniqueToken } from '../support/keychain';
-import { call, callRaw, testWorkspace, type TestWorkspace } from '../support/sync-harness';
+import { call, callRaw, smallBundle, testWorkspace, type TestWorkspace } from '../support/sync-harness';
+import { jiraDatasetFromBundle, startJiraServer } from '../servers/jira-server';
 
 const hasKeychain = await keychainAvailable();
 
@@ -41,5 +42,17 @@ describe.skipIf(!hasKeychain)('sources channels', () => {
     const dup = await callRaw(t, 'sources:add', { kind: 'jira', name: 'J', baseUrl: 'https://jira.example/jira', flavour: 'datacenter', token: 'x', scope: { projects: ['ENG'] } });
     expect(dup).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
     expect(t.ws.db.prepare('SELECT count(*) FROM sources').pluck().get()).toBe(1);
+  });
+
+  it('tests a draft before saving: no permission is a plain 403, and nothing is stored', async () => {
+    const jira = await startJiraServer({ flavour: 'datacenter', auth: { pat: 'pat-1' }, data: jiraDatasetFromBundle(smallBundle(5, 0.02)), forbiddenPaths: [/\/myself$/] });
+    try {
+      const draft = { kind: 'jira' as const, name: 'DC', baseUrl: jira.url, flavour: 'datacenter' as const, token: 'pat-1', scope: { projects: ['PLAT'] } };
+      const result = await call(t, 'sources:test', { draft });
+      expect(result).toMatchObject({ ok: false, code: 'FORBIDDEN', message: expect.stringMatching(/refused access \(403\).*lacks permission/) });
+      expect(await call(t, 'sources:list', {})).toEqual([]);
+    } finally {
+      await jira.close();
+    }
   });
 });
