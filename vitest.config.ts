@@ -8,6 +8,8 @@ export default defineConfig({
     hookTimeout: 120_000,
     // Integration tests open real SQLite files and servers; two cores, so keep the pool small.
     pool: 'forks',
+    // Memory assertions collect garbage first, so they measure what is kept, not what is not yet freed.
+    execArgv: ['--expose-gc'],
     maxWorkers: 2,
   },
 });

@@ -9,6 +9,7 @@ import { defaultDemoWorkspaceDir } from '../workspace/paths';
 import { formatStatus } from './format';
 import { sourceCommand } from './commands/sources';
 import { syncCommand } from './commands/sync';
+import { importCommand, importsCommand } from './commands/imports';
 import { call, intArg, requireWorkspaceArg, stderrProgress, type CliArgs } from './run-channel';
 
 const USAGE = `yardstick ${APP_VERSION}: what AI-assisted software work costs, measured in accepted work
@@ -23,6 +24,8 @@ Usage:
   yardstick source add gitlab --workspace DIR --name NAME --url URL [--groups G,H] [--projects P,Q] [--start-date D] --token-stdin
   yardstick source list|test|remove --workspace DIR [--name NAME]   tokens live in the OS keychain only
   yardstick sync   --workspace DIR [--source NAME] [--full] [--format json]
+  yardstick import --workspace DIR [--preset NAME | --mapping FILE.json] [--accept-valid-rows] FILE...
+  yardstick imports list|undo --workspace DIR [--id N]
 Data goes to stdout, progress to stderr; on error the exit code is non-zero with a one-line reason.`;
 
 type Args = CliArgs;
@@ -31,6 +34,8 @@ const progressToStderr = stderrProgress();
 const COMMANDS: Record<string, (args: Args, positional: string[]) => Promise<void | boolean>> = {
   source: (args, positional) => sourceCommand(positional[0], positional[1], args),
   sync: (args) => syncCommand(args),
+  import: (args, positional) => importCommand(positional, args),
+  imports: (args, positional) => importsCommand(positional[0], args),
   async demo(args) {
     const dir = requireWorkspaceArg(args);
     const started = performance.now();
@@ -104,6 +109,10 @@ export async function main(argv: string[]): Promise<number> {
         'token-stdin': { type: 'boolean' },
         source: { type: 'string' },
         full: { type: 'boolean' },
+        preset: { type: 'string' },
+        mapping: { type: 'string' },
+        'accept-valid-rows': { type: 'boolean' },
+        id: { type: 'string' },
       },
       strict: true,
       allowPositionals: true,

@@ -1,5 +1,5 @@
 import type { Channel } from '../../shared/ipc/channels';
-import type { ChannelInput, ChannelOutput, JobProgress, SyncProgressEvent } from '../../shared/ipc/contract';
+import type { ChannelInput, ChannelOutput, ImportProgress, JobProgress, SyncProgressEvent } from '../../shared/ipc/contract';
 import { AppError } from '../../shared/ipc/result';
 import { makeContext } from '../main/app-context';
 import { dispatch } from '../main/ipc/dispatch';
@@ -24,6 +24,11 @@ export function stderrProgress(): HandlerContext['emit'] {
       const p = payload as SyncProgressEvent;
       const count = p.total !== null ? ` ${p.done}/${p.total}` : p.done ? ` ${p.done}` : '';
       line = p.state === 'running' ? `… ${p.source}: ${p.step}${count}${fmtEta(p.etaSeconds)}${p.waiting ? ` (${p.waiting})` : ''}` : `${p.state === 'succeeded' ? '✓' : '✗'} ${p.source}: ${p.state}${p.message ? ` — ${p.message}` : ''}`;
+    }
+    else if (event === 'import:progress') {
+      const p = payload as ImportProgress;
+      const pct = p.totalBytes > 0 ? ` ${Math.floor((100 * p.bytesRead) / p.totalBytes)}%` : '';
+      line = p.state === 'running' ? `… ${p.fileName}: ${p.rows.toLocaleString('en-GB')} rows${pct}` : `${p.state === 'succeeded' ? '✓' : '✗'} ${p.fileName}: ${p.state}`;
     }
     if (!line) return;
     const stepChanged = line.split(/ \d/)[0] !== lastLine.split(/ \d/)[0];

@@ -5,10 +5,11 @@ import { resolve } from 'node:path';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { EventName } from '../../shared/ipc/channels';
 import type { EventPayload } from '../../shared/ipc/contract';
-import { err } from '../../shared/ipc/result';
+import { err, ok } from '../../shared/ipc/result';
 import { dispatch, MAX_INPUT_BYTES } from '../main/ipc/dispatch';
 import type { HandlerContext, HandlerMap } from '../main/ipc/handler-types';
 import { serveStatic } from './static-files';
+import { receiveUpload, uploadsDir } from './uploads';
 
 export type HostOptions = {
   handlers: HandlerMap;
@@ -47,6 +48,8 @@ export async function startHost(opts: HostOptions): Promise<Host> {
     for (const s of sockets) if (s.readyState === s.OPEN) s.send(message);
   };
   const ctx = opts.context(emit);
+  let uploadDir: string | null = null;
+  const uploads = () => (uploadDir ??= uploadsDir(ctx.workspace.dir));
 
   const allowedHosts = () => new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
   const hostOk = (req: IncomingMessage) => allowedHosts().has(req.headers.host ?? '');
@@ -81,6 +84,13 @@ export async function startHost(opts: HostOptions): Promise<Host> {
     const auth = req.headers.authorization;
     if (!tokenOk(auth?.startsWith('Bearer ') ? auth.slice(7) : null)) {
       json(res, 401, err('FORBIDDEN', 'Missing or wrong access token.'));
+      return;
+    }
+    if (url.pathname === '/api/upload' && req.method === 'POST') {
+      const name = url.searchParams.get('name') ?? 'upload';
+      receiveUpload(req, uploads(), name)
+        .then((path) => json(res, 200, ok({ path })))
+        .catch((e: Error) => json(res, 500, err('INTERNAL', `The upload failed: ${e.message}`)));
       return;
     }
     const match = /^\/api\/ipc\/([^/]+)$/.exec(url.pathname);

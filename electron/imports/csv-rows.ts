@@ -1,5 +1,7 @@
+import { createInterface } from 'node:readline';
 import { parse } from 'csv-parse';
 import type { z } from 'zod';
+import { AppError } from '../../shared/ipc/result';
 import type { ParsedRow } from './preset';
 
 /**
@@ -10,7 +12,13 @@ import type { ParsedRow } from './preset';
 export async function* csvRows<S extends z.ZodType>(input: NodeJS.ReadableStream, schema: S, opts: { delimiter?: string } = {}): AsyncIterable<ParsedRow<z.output<S>>> {
   const parser = input.pipe(
     parse({
-      columns: (header: string[]) => header.map((h) => h.trim()),
+      columns: (header: string[]) => {
+        // One column whose name holds semicolons or tabs: the file uses another delimiter than this format's.
+        const only = header.length === 1 ? (header[0] ?? '') : '';
+        const other = [';', '\t', '|'].find((d) => only.includes(d));
+        if (other) throw new AppError('INVALID_INPUT', `The file is separated by "${other === '\t' ? 'tab' : other}", not "${opts.delimiter ?? ','}" as this format is; export it again with commas, or read it through a column mapping.`);
+        return header.map((h) => h.trim());
+      },
       bom: true,
       skip_empty_lines: true,
       delimiter: opts.delimiter ?? ',',
@@ -28,34 +36,22 @@ export async function* csvRows<S extends z.ZodType>(input: NodeJS.ReadableStream
 
 /** NDJSON (or a JSON array, as GitHub's example reports are written) one object at a time. */
 export async function* jsonLines<S extends z.ZodType>(input: NodeJS.ReadableStream, schema: S): AsyncIterable<ParsedRow<z.output<S>>> {
-  let buffer = '';
+  // readline splits a stream into lines without holding more than a chunk (CRLF handled).
+  const lines = createInterface({ input, crlfDelay: Infinity });
   let line = 0;
-  const handle = (text: string, at: number): ParsedRow<z.output<S>> | null => {
+  for await (const text of lines) {
+    line += 1;
     const trimmed = text.trim();
-    if (trimmed === '' || trimmed === '[' || trimmed === ']') return null;
+    if (trimmed === '' || trimmed === '[' || trimmed === ']') continue;
     let value: unknown;
     try {
       value = JSON.parse(trimmed.replace(/,$/, ''));
     } catch {
-      return { line: at, ok: false, reason: 'not valid JSON', raw: trimmed.slice(0, 200) };
+      yield { line, ok: false, reason: 'not valid JSON', raw: trimmed.slice(0, 200) };
+      continue;
     }
     const result = schema.safeParse(value);
-    return result.success ? { line: at, ok: true, row: result.data } : { line: at, ok: false, reason: formatZodIssues(result.error), raw: trimmed.slice(0, 200) };
-  };
-  for await (const chunk of input) {
-    buffer += chunk.toString();
-    let nl = buffer.indexOf('\n');
-    while (nl >= 0) {
-      line += 1;
-      const parsed = handle(buffer.slice(0, nl), line);
-      if (parsed) yield parsed;
-      buffer = buffer.slice(nl + 1);
-      nl = buffer.indexOf('\n');
-    }
-  }
-  if (buffer.trim() !== '') {
-    const parsed = handle(buffer, line + 1);
-    if (parsed) yield parsed;
+    yield result.success ? { line, ok: true, row: result.data } : { line, ok: false, reason: formatZodIssues(result.error), raw: trimmed.slice(0, 200) };
   }
 }
 

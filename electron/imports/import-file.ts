@@ -1,105 +1,165 @@
 import { createHash } from 'node:crypto';
-import { Readable } from 'node:stream';
-import type { Db } from '../db/connection';
+import type { ColumnMapping } from '../../shared/domain/column-mapping';
+import type { ImportSummary } from '../../shared/ipc/contract';
 import { AppError } from '../../shared/ipc/result';
-import type { PresetId } from './preset';
-import { detectPreset, presetById } from './presets';
+import type { Db } from '../db/connection';
+import { openImportFile, type ImportInput, type OpenedFile } from './file-source';
+import { resolveReader, type Reader } from './resolve-reader';
 
-export type ImportSource = { name: string; content: string | Buffer };
+export type { ImportInput } from './file-source';
 
-export type ImportSummary = {
-  importId: number;
-  fileName: string;
-  preset: PresetId;
-  sha256: string;
-  rowsTotal: number;
-  rowsImported: number;
-  rowsSkipped: number;
-  rowsRejected: number;
-  rejections: { line: number; reason: string }[];
+export type ImportProgressReport = { bytesRead: number; totalBytes: number; rows: number };
+
+export type ImportOptions = {
+  preset?: string | undefined;
+  mapping?: ColumnMapping | undefined;
+  /** Import the valid rows and keep a report of the rejected ones, instead of all or nothing. */
+  acceptValidRows?: boolean;
+  signal?: AbortSignal;
+  onProgress?: (p: ImportProgressReport) => void;
+  now?: () => string;
 };
 
-const BATCH = 2_000;
+const BATCH = 5_000;
+const MAX_STORED_REJECTIONS = 10_000;
+const PROGRESS_EVERY_MS = 250;
 
 /**
- * Imports one billing/usage file: detects (or checks) the format, validates every row, and writes
- * rows idempotently by their natural key. A file is imported whole or not at all unless
- * `acceptValidRows` is set: rows are written in batches tagged with the import id, and any failure
- * deletes exactly those rows again, so nothing half-imported survives.
+ * Imports one billing/usage file, streaming it (a 2 GB export never has to fit in memory): the
+ * format is recognised or chosen, every row validated, and rows written idempotently by their
+ * natural key in batches tagged with the import id. A file is imported whole or not at all unless
+ * `acceptValidRows` is set: any failure, rejection or cancellation deletes exactly this import's
+ * rows again, so nothing half-imported survives (a kill -9 is cleaned up the same way on restart).
  */
-export async function importFile(db: Db, file: ImportSource, opts: { preset?: PresetId; acceptValidRows?: boolean; now?: () => string } = {}): Promise<ImportSummary> {
+export async function importFile(db: Db, input: ImportInput, opts: ImportOptions = {}): Promise<ImportSummary> {
+  const { file, reader } = prepareImport(input, opts);
+  return runImport(db, file, reader, opts);
+}
+
+/** Opens the file and decides how to read it; throws a clear error before anything is written. */
+export function prepareImport(input: ImportInput, opts: Pick<ImportOptions, 'preset' | 'mapping'>): { file: OpenedFile; reader: Reader } {
+  const file = openImportFile(input, opts.mapping ? { encoding: opts.mapping.encoding } : {});
+  return { file, reader: resolveReader(file, opts) };
+}
+
+export async function runImport(db: Db, file: OpenedFile, reader: Reader, opts: ImportOptions = {}): Promise<ImportSummary> {
   const now = opts.now ?? (() => new Date().toISOString());
-  const bytes = typeof file.content === 'string' ? Buffer.from(file.content, 'utf8') : file.content;
-  const head = bytes.subarray(0, 4096).toString('utf8');
-  if (bytes.length === 0 || head.trim() === '') throw new AppError('INVALID_INPUT', `${file.name} is empty.`);
-  const detected = detectPreset(head);
-  const preset = opts.preset ? presetById(opts.preset) : detected;
-  if (!preset) throw new AppError('INVALID_INPUT', `${file.name}: the format is not recognised. Choose a preset or a column mapping.`);
-  if (opts.preset && detected && detected.id !== opts.preset) {
-    throw new AppError('INVALID_INPUT', `${file.name} looks like a ${detected.label}, not the chosen ${preset.label}.`);
-  }
-  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  const hash = createHash('sha256');
+  let bytesRead = 0;
   const importId = Number(
-    db
-      .prepare("INSERT INTO imports (file_name, file_sha256, preset, status, started_at) VALUES (?, ?, ?, 'running', ?)")
-      .run(file.name, sha256, preset.id, now()).lastInsertRowid,
+    db.prepare("INSERT INTO imports (file_name, file_sha256, preset, status, started_at, pid) VALUES (?, '', ?, 'running', ?, ?)").run(file.name, reader.id, now(), process.pid).lastInsertRowid,
   );
-  const write = preset.writer(db, importId);
+  const write = reader.preset.writer(db, importId);
   const rejections: { line: number; reason: string; raw?: string }[] = [];
+  let rejected = 0;
   let total = 0;
   let imported = 0;
   let batch: { line: number; row: unknown }[] = [];
+  let lastProgress = 0;
+  const reject = (line: number, reason: string, raw?: string) => {
+    rejected += 1;
+    if (rejections.length < MAX_STORED_REJECTIONS) rejections.push({ line, reason, ...(raw ? { raw } : {}) });
+  };
   const flush = db.transaction((rows: { line: number; row: unknown }[]) => {
-    for (const r of rows) if (write(r.row, r.line)) imported += 1;
+    for (const r of rows) {
+      const outcome = write(r.row, r.line);
+      if (outcome === true) imported += 1;
+      else if (outcome !== false) reject(r.line, outcome.conflict);
+    }
   });
+  const report = (force = false) => {
+    if (!opts.onProgress) return;
+    const t = Date.now();
+    if (!force && t - lastProgress < PROGRESS_EVERY_MS) return;
+    lastProgress = t;
+    opts.onProgress({ bytesRead, totalBytes: file.size, rows: total });
+  };
   try {
-    for await (const parsed of preset.rows(Readable.from(bytes))) {
+    const onBytes = (chunk: Buffer) => {
+      hash.update(chunk);
+      bytesRead += chunk.length;
+    };
+    for await (const parsed of reader.rows(onBytes)) {
+      opts.signal?.throwIfAborted();
       total += 1;
-      if (!parsed.ok) {
-        rejections.push({ line: parsed.line, reason: parsed.reason, ...(parsed.raw ? { raw: parsed.raw } : {}) });
-        continue;
-      }
-      batch.push({ line: parsed.line, row: parsed.row });
+      if (!parsed.ok) reject(parsed.line, parsed.reason, parsed.raw);
+      else batch.push({ line: parsed.line, row: parsed.row });
       if (batch.length >= BATCH) {
         flush(batch);
         batch = [];
+        report();
       }
     }
-    if (rejections.length > 0 && !opts.acceptValidRows) {
-      throw new AppError('INVALID_INPUT', `${file.name}: ${rejections.length} of ${total} rows cannot be read; nothing was imported.`, {
+    flush(batch);
+    batch = [];
+    report(true);
+    if (rejected > 0 && !opts.acceptValidRows) {
+      throw new AppError('INVALID_INPUT', `${file.name}: ${rejected} of ${total} rows cannot be read; nothing was imported.`, {
         rejections: rejections.slice(0, 100).map(({ line, reason }) => ({ line, reason })),
       });
     }
     if (total === 0) throw new AppError('INVALID_INPUT', `${file.name} has no data rows.`);
-    flush(batch);
   } catch (e) {
-    removeImportRows(db, importId, preset.tables);
-    db.prepare("UPDATE imports SET status = 'failed', finished_at = ?, rows_total = ?, rows_rejected = ? WHERE id = ?").run(now(), total, rejections.length, importId);
+    file.close();
+    const cancelled = opts.signal?.aborted === true;
+    removeImportRows(db, importId, reader.preset.tables);
+    const error = cancelled ? 'Cancelled; nothing from this file was kept.' : e instanceof AppError ? e.message : `${file.name} could not be read: ${(e as Error).message}. Nothing was imported.`;
+    db.prepare("UPDATE imports SET status = 'failed', finished_at = ?, rows_total = ?, rows_rejected = ?, error = ? WHERE id = ?").run(now(), total, rejected, error, importId);
+    if (cancelled) throw new AppError('CANCELLED', error);
     if (e instanceof AppError) throw e;
-    throw new AppError('INVALID_INPUT', `${file.name} could not be read: ${(e as Error).message}. Nothing was imported.`);
+    throw new AppError('INVALID_INPUT', error);
   }
+  const sha256 = hash.digest('hex');
   db.transaction(() => {
-    const reject = db.prepare('INSERT OR REPLACE INTO import_rejections (import_id, line, reason, raw) VALUES (?, ?, ?, ?)');
-    for (const r of rejections) reject.run(importId, r.line, r.reason, r.raw ?? null);
+    const insertRejection = db.prepare('INSERT OR REPLACE INTO import_rejections (import_id, line, reason, raw) VALUES (?, ?, ?, ?)');
+    for (const r of rejections) insertRejection.run(importId, r.line, r.reason, r.raw ?? null);
     db.prepare(
-      "UPDATE imports SET status = 'succeeded', finished_at = ?, rows_total = ?, rows_imported = ?, rows_skipped = ?, rows_rejected = ? WHERE id = ?",
-    ).run(now(), total, imported, total - imported - rejections.length, rejections.length, importId);
+      "UPDATE imports SET status = 'succeeded', file_sha256 = ?, finished_at = ?, rows_total = ?, rows_imported = ?, rows_skipped = ?, rows_rejected = ? WHERE id = ?",
+    ).run(sha256, now(), total, imported, total - imported - rejected, rejected, importId);
   })();
   return {
     importId,
     fileName: file.name,
-    preset: preset.id,
+    format: reader.label,
     sha256,
     rowsTotal: total,
     rowsImported: imported,
-    rowsSkipped: total - imported - rejections.length,
-    rowsRejected: rejections.length,
-    rejections: rejections.map(({ line, reason }) => ({ line, reason })),
+    rowsSkipped: total - imported - rejected,
+    rowsRejected: rejected,
+    rejections: rejections.slice(0, 100).map(({ line, reason }) => ({ line, reason })),
   };
 }
 
-export function removeImportRows(db: Db, importId: number, tables: readonly string[]): void {
+/** Every table an import can write to (undo and recovery remove an import's rows from these). */
+export const IMPORT_TABLES = ['run_events', 'copilot_usage', 'copilot_org_daily', 'billing_lines'] as const;
+
+const isAlive = (pid: number): boolean => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+};
+
+/**
+ * Imports left 'running' by a process that no longer exists were interrupted: their rows are
+ * removed (an import is whole or nothing) and they are listed as interrupted, to be run again.
+ */
+export function recoverInterruptedImports(db: Db): number {
+  const stale = (db.prepare("SELECT id, pid FROM imports WHERE status = 'running'").all() as { id: number; pid: number | null }[]).filter((r) => r.pid === null || (r.pid !== process.pid && !isAlive(r.pid)));
+  for (const { id } of stale) {
+    removeImportRows(db, id, IMPORT_TABLES);
+    db.prepare("UPDATE imports SET status = 'interrupted', finished_at = ?, error = 'The app stopped during this import; nothing from it was kept. Import the file again.' WHERE id = ?").run(new Date().toISOString(), id);
+  }
+  return stale.length;
+}
+
+/** Deletes exactly the rows one import wrote (undo, failure, cancellation, interrupted recovery). */
+export function removeImportRows(db: Db, importId: number, tables: readonly string[]): number {
+  let removed = 0;
   db.transaction(() => {
-    for (const table of tables) db.prepare(`DELETE FROM ${table} WHERE import_id = ?`).run(importId);
+    for (const table of tables) removed += db.prepare(`DELETE FROM ${table} WHERE import_id = ?`).run(importId).changes;
   })();
+  return removed;
 }

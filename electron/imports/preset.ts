@@ -3,18 +3,26 @@ import type { Db } from '../db/connection';
 /** One parsed row ready to write, or the reason it cannot be read. Lines are 1-based file lines. */
 export type ParsedRow<T> = { line: number; ok: true; row: T } | { line: number; ok: false; reason: string; raw?: string };
 
-export type PresetId = 'run-credits' | 'copilot-users' | 'github-billing' | 'anthropic-cost-report' | 'openai-costs';
+export type PresetId = 'run-credits' | 'copilot-users' | 'copilot-org' | 'github-billing' | 'anthropic-cost-report' | 'openai-costs';
 
 /**
- * A billing/usage format: how to recognise it from its first bytes, how to read its rows, and how
- * to write one row idempotently (returning false when the row's natural key is already stored).
+ * What writing one row did: true = added, false = already stored (same natural key, same content),
+ * or a conflict: the natural key is stored with different content (the row is rejected).
+ */
+export type WriteOutcome = boolean | { conflict: string };
+
+/**
+ * A billing/usage format: how to recognise it from its first bytes, how to read its rows (from a
+ * UTF-8 text stream), and how to write one row idempotently by its natural key.
  */
 export type Preset<T> = {
-  id: PresetId;
+  id: string;
   label: string;
   sniff(head: string): boolean;
   rows(input: NodeJS.ReadableStream): AsyncIterable<ParsedRow<T>>;
-  writer(db: Db, importId: number): (row: T, line: number) => boolean;
+  writer(db: Db, importId: number): (row: T, line: number) => WriteOutcome;
   /** Tables this preset writes, so an undo can remove exactly this import's rows. */
   tables: readonly string[];
+  /** How a row reads in a preview table: our field names and formatted values. */
+  preview?: { columns: readonly string[]; row(row: T): Record<string, string> };
 };

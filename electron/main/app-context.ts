@@ -9,6 +9,7 @@ import type { AppServices, HandlerContext } from './ipc/handler-types';
 import { keytarStore, type CredentialStore } from '../secrets/credential-store';
 import { createSyncEngine } from '../sync/engine';
 import { requestLog } from '../log/request-log';
+import { createImportJobs } from '../imports/import-jobs';
 import { handlers } from './ipc/handlers';
 import pkg from '../../package.json';
 
@@ -29,6 +30,11 @@ function servicesFor(workspace: Workspace, emit: HandlerContext['emit'], secrets
         emitProgress: (p) => emit('sync:progress', p),
         emitDataChanged: (tables) => emit('workspace:data-changed', { tables }),
         log,
+      }),
+      imports: createImportJobs({
+        workspace,
+        emitProgress: (p) => emit('import:progress', p),
+        emitDataChanged: (tables) => emit('workspace:data-changed', { tables }),
       }),
     };
     services.set(workspace, s);

@@ -1,4 +1,4 @@
-import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron';
 import { CHANNELS, EVENTS } from '../../shared/ipc/channels';
 
 // Sandboxed preload: the only door between the renderer and main. It forwards allowlisted
@@ -16,5 +16,9 @@ contextBridge.exposeInMainWorld('yardstick', {
     const listener = (_e: IpcRendererEvent, payload: unknown) => cb(payload);
     ipcRenderer.on(event, listener);
     return () => ipcRenderer.removeListener(event, listener);
+  },
+  /** The path of a file the user dropped or chose (the renderer never sees paths otherwise). */
+  pathForFile(file: File): string {
+    return webUtils.getPathForFile(file);
   },
 });

@@ -13,11 +13,24 @@ export const CHANNELS = [
   'sync:cancel',
   'sync:status',
   'sync:history',
+  'imports:formats',
+  'imports:preview',
+  'imports:run',
+  'imports:cancel',
+  'imports:list',
+  'imports:rejections',
+  'imports:undo',
+  'mappings:list',
+  'mappings:save',
+  'mappings:delete',
+  'rates:list',
+  'rates:set',
+  'rates:delete',
 ] as const;
 export type Channel = (typeof CHANNELS)[number];
 
 /** Every event main pushes to the renderer. */
-export const EVENTS = ['job:progress', 'workspace:data-changed', 'sync:progress'] as const;
+export const EVENTS = ['job:progress', 'workspace:data-changed', 'sync:progress', 'import:progress'] as const;
 export type EventName = (typeof EVENTS)[number];
 
 export const isChannel = (value: string): value is Channel => (CHANNELS as readonly string[]).includes(value);

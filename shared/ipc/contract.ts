@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Channel, EventName } from './channels';
 import { GitLabScopeSchema, JiraScopeSchema, SourceDraftSchema } from '../domain/sources';
+import { ColumnMappingSchema } from '../domain/column-mapping';
 
 const NoInput = z.object({}).strict();
 const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
@@ -151,6 +152,98 @@ export type SyncProgressEvent = z.infer<typeof SyncProgressSchema>;
 
 export const SyncJobSchema = z.object({ jobId: z.string(), sources: z.array(z.string()), startedAt: z.string(), progress: z.array(SyncProgressSchema) });
 
+/** A file chosen by the user: a local path (Electron dialog or drop, the CLI), or one the browser host received by upload. */
+const FilePath = z.string().min(1).max(4096);
+export const PRESET_IDS = ['run-credits', 'copilot-users', 'copilot-org', 'github-billing', 'openai-costs', 'anthropic-cost-report'] as const;
+const PresetId = z.enum(PRESET_IDS);
+/** How to read a file: a preset, a mapping given inline, or a saved mapping by name; nothing means "recognise it". */
+const ReadAs = {
+  preset: PresetId.optional(),
+  mapping: ColumnMappingSchema.optional(),
+  mappingName: z.string().min(1).max(80).optional(),
+};
+
+export const RowIssueSchema = z.object({ line: z.number().int(), reason: z.string() });
+
+export const ImportPreviewSchema = z.object({
+  fileName: z.string(),
+  sizeBytes: z.number(),
+  /** The format the file will be read as, or null when it is not recognised (choose a mapping). */
+  format: z.object({ id: z.string(), label: z.string() }).nullable(),
+  /** Set when the file looks like another known format than the one chosen. */
+  looksLike: z.string().nullable(),
+  encoding: z.string(),
+  delimiter: z.string().nullable(),
+  /** The file's own column names, for building a mapping. */
+  fileColumns: z.array(z.string()),
+  /** The first rows as they will be read: our field names and formatted values. */
+  columns: z.array(z.string()),
+  rows: z.array(z.object({ line: z.number().int(), values: z.record(z.string(), z.string()) })),
+  /** Rows among those read for the preview that cannot be read, with the reason. */
+  rejections: z.array(RowIssueSchema),
+  /** Rows read for the preview, and an estimate of the whole file's rows (exact when small). */
+  sampledRows: z.number().int(),
+  estimatedRows: z.number().int(),
+  estimateExact: z.boolean(),
+  /** The same bytes were imported before (nothing would be added). */
+  alreadyImported: z.object({ importId: z.number().int(), at: z.string() }).nullable(),
+  /** Why the file cannot be imported at all (binary, empty, no mapping for an XLSX...). */
+  problem: z.string().nullable(),
+});
+export type ImportPreview = z.infer<typeof ImportPreviewSchema>;
+
+export const ImportSummarySchema = z.object({
+  importId: z.number().int(),
+  fileName: z.string(),
+  format: z.string(),
+  sha256: z.string(),
+  rowsTotal: z.number().int(),
+  rowsImported: z.number().int(),
+  rowsSkipped: z.number().int(),
+  rowsRejected: z.number().int(),
+  /** First rejected rows (the full list stays in the workspace: imports:rejections). */
+  rejections: z.array(RowIssueSchema),
+});
+export type ImportSummary = z.infer<typeof ImportSummarySchema>;
+
+export const ImportViewSchema = z.object({
+  id: z.number().int(),
+  fileName: z.string(),
+  sha256: z.string(),
+  format: z.string(),
+  status: z.enum(['running', 'succeeded', 'failed', 'undone', 'interrupted']),
+  /** Why it failed or was cancelled. */
+  error: z.string().nullable(),
+  rowsTotal: z.number().int(),
+  rowsImported: z.number().int(),
+  rowsSkipped: z.number().int(),
+  rowsRejected: z.number().int(),
+  startedAt: z.string(),
+  finishedAt: z.string().nullable(),
+  undoneAt: z.string().nullable(),
+});
+export type ImportView = z.infer<typeof ImportViewSchema>;
+
+export const ImportProgressSchema = z.object({
+  jobId: z.string(),
+  fileName: z.string(),
+  state: z.enum(['running', 'succeeded', 'failed', 'cancelled']),
+  bytesRead: z.number(),
+  totalBytes: z.number(),
+  rows: z.number().int(),
+  summary: ImportSummarySchema.nullable(),
+  error: z.object({ message: z.string(), rejections: z.array(RowIssueSchema) }).nullable(),
+});
+export type ImportProgress = z.infer<typeof ImportProgressSchema>;
+
+export const ExchangeRateSchema = z.object({
+  from: z.string().regex(/^[A-Z]{3}$/),
+  to: z.string().regex(/^[A-Z]{3}$/),
+  validFrom: IsoDate,
+  rate: z.number().positive().finite(),
+});
+export type ExchangeRate = z.infer<typeof ExchangeRateSchema>;
+
 /**
  * The one contract for the process boundary. Main validates every input with these schemas;
  * the preload bridge, browser host, renderer client and CLI all derive their types from here.
@@ -179,6 +272,25 @@ export const CONTRACT = {
   /** The sync running now, if any (so a reloaded window picks up its progress). */
   'sync:status': { input: NoInput, output: SyncJobSchema.nullable() },
   'sync:history': { input: z.object({ source: SourceName.optional(), limit: z.number().int().min(1).max(500).default(50) }).strict(), output: z.array(SyncRunSchema) },
+  /** The formats the importer recognises, for the "read as" choice. */
+  'imports:formats': { input: NoInput, output: z.array(z.object({ id: PresetId, label: z.string() })) },
+  /** Reads the start of a file: the format it will be read as, the first rows as parsed, problems by line. Writes nothing. */
+  'imports:preview': { input: z.object({ path: FilePath, ...ReadAs }).strict(), output: ImportPreviewSchema },
+  /** Imports a file in the background (import:progress events). Whole or nothing unless acceptValidRows. */
+  'imports:run': { input: z.object({ path: FilePath, ...ReadAs, acceptValidRows: z.boolean().default(false) }).strict(), output: z.object({ jobId: z.string() }) },
+  'imports:cancel': { input: z.object({ jobId: z.string().min(1).max(100) }).strict(), output: z.object({ cancelled: z.boolean() }) },
+  /** Every import with its file name, hash, row counts and state. */
+  'imports:list': { input: NoInput, output: z.array(ImportViewSchema) },
+  'imports:rejections': { input: z.object({ importId: z.number().int() }).strict(), output: z.array(RowIssueSchema.extend({ raw: z.string().nullable() })) },
+  /** Removes exactly the rows an import added. */
+  'imports:undo': { input: z.object({ importId: z.number().int() }).strict(), output: z.object({ rowsRemoved: z.number().int() }) },
+  'mappings:list': { input: NoInput, output: z.array(ColumnMappingSchema) },
+  'mappings:save': { input: ColumnMappingSchema, output: ColumnMappingSchema },
+  'mappings:delete': { input: z.object({ name: z.string().min(1).max(80) }).strict(), output: z.object({ deleted: z.boolean() }) },
+  /** Exchange rates into other currencies, each valid from a date; reports convert with them, storage never does. */
+  'rates:list': { input: NoInput, output: z.array(ExchangeRateSchema) },
+  'rates:set': { input: ExchangeRateSchema.strict(), output: z.array(ExchangeRateSchema) },
+  'rates:delete': { input: ExchangeRateSchema.omit({ rate: true }).strict(), output: z.array(ExchangeRateSchema) },
 } as const satisfies Record<Channel, { input: z.ZodType; output: z.ZodType }>;
 
 export type ChannelInput<C extends Channel> = z.input<(typeof CONTRACT)[C]['input']>;
@@ -200,6 +312,7 @@ export const EVENT_SCHEMAS = {
   /** Tables whose rows changed, so open views refresh. */
   'workspace:data-changed': z.object({ tables: z.array(z.string()) }),
   'sync:progress': SyncProgressSchema,
+  'import:progress': ImportProgressSchema,
 } as const satisfies Record<EventName, z.ZodType>;
 
 export type EventPayload<E extends EventName> = z.infer<(typeof EVENT_SCHEMAS)[E]>;

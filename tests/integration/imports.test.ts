@@ -33,7 +33,7 @@ describe('run-credit event log', () => {
   it('imports the reference example with exact amounts and is idempotent on re-import', async () => {
     const text = fixture('run-credits-example.csv');
     const first = await importFile(ws.db, { name: 'relay.csv', content: text });
-    expect(first).toMatchObject({ preset: 'run-credits', rowsTotal: 6, rowsImported: 6, rowsRejected: 0 });
+    expect(first).toMatchObject({ format: 'Run-credit event log (CSV)', rowsTotal: 6, rowsImported: 6, rowsRejected: 0 });
     const settled = ws.db.prepare("SELECT ai_credits_micros AS ai, amount_micros AS amount, reservation_id AS res FROM run_events WHERE event_type = 'model_call_settled'").get();
     expect(settled).toEqual({ ai: 31_250_000, amount: 312_500, res: 'res_001' });
     const again = await importFile(ws.db, { name: 'relay-again.csv', content: text });
@@ -74,7 +74,7 @@ describe('run-credit event log', () => {
 describe('GitHub billing and Copilot usage', () => {
   it('reads the metered usage CSV by header name, in USD, with net amounts', async () => {
     const s = await importFile(ws.db, { name: 'usage.csv', content: fixture('github-billing-example.csv') });
-    expect(s).toMatchObject({ preset: 'github-billing', rowsImported: 2 });
+    expect(s).toMatchObject({ format: 'GitHub billing usage report (CSV)', rowsImported: 2 });
     const rows = ws.db.prepare('SELECT ledger, occurred_on AS day, amount_micros AS net, currency FROM billing_lines ORDER BY ledger').all();
     expect(rows).toEqual([
       { ledger: 'ci', day: '2026-09-03', net: 0, currency: 'USD' },
@@ -106,5 +106,73 @@ describe('GitHub billing and Copilot usage', () => {
       { micros: 10_000, currency: 'USD' }, // "1.0" cents
       { micros: 552_660, currency: 'USD' }, // "55.266" cents
     ]);
+  });
+});
+
+describe('bad input', () => {
+  const header = () => fixture('run-credits-example.csv').split('\n')[0]!;
+
+  it('refuses a binary file renamed .csv, naming what it is', async () => {
+    const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]), Buffer.alloc(4000, 7)]);
+    expect((await failure(importFile(ws.db, { name: 'usage.csv', content: png }))).message).toMatch(/usage\.csv is a binary file, not a CSV or JSON export/);
+    expect(count('imports')).toBe(0);
+  });
+
+  it('names the delimiter when a preset file was saved with semicolons', async () => {
+    const text = fixture('run-credits-example.csv').replace(/,/g, ';');
+    const e = await failure(importFile(ws.db, { name: 'relay-excel.csv', content: text }, { preset: 'run-credits' }));
+    expect(e.message).toMatch(/separated by ";", not ","/);
+    expect(count('run_events')).toBe(0);
+  });
+
+  it('reports a truncated last line by its line number, and an unclosed quote as a file error', async () => {
+    const lines = fixture('run-credits-example.csv').trimEnd().split('\n');
+    const cut = [...lines.slice(0, -1), lines.at(-1)!.slice(0, 60)].join('\n');
+    const e = await failure(importFile(ws.db, { name: 'cut.csv', content: cut }));
+    expect(e.details).toEqual({ rejections: [{ line: 7, reason: expect.stringMatching(/run_credits|amount|currency/) }] });
+    const quote = `${header()}\n1,E1,2026-09-02T08:59:58.120Z,acme,ticket_denied,ENG-1,,,x,"unclosed detail,0,0,,,0,USD,,,,,,,,,,,,,\n`;
+    expect((await failure(importFile(ws.db, { name: 'quote.csv', content: quote }))).message).toMatch(/quote\.csv could not be read: .*Quote Not Closed/i);
+    expect(count('run_events')).toBe(0);
+  });
+
+  it('keeps each row in its own currency in a mixed file, and negative amounts (refunds, credits)', async () => {
+    const rows = [
+      '1,M1,2026-09-02T08:59:58.120Z,acme,pr_created,ENG-1,run_1,,,,1,0,,,4.00,GBP,,,,,,,gitlab,acme/app,https://g/acme/app/-/merge_requests/1,1,,,',
+      '1,M2,2026-09-03T08:59:58.120Z,acme,pr_created,ENG-2,run_2,,,,1,0,,,4.40,EUR,,,,,,,gitlab,acme/app,https://g/acme/app/-/merge_requests/2,2,,,',
+      '1,M3,2026-09-04T08:59:58.120Z,acme,pr_created,ENG-3,run_3,,,,-1,0,,,-4.00,GBP,,,,,,,gitlab,acme/app,https://g/acme/app/-/merge_requests/3,3,,,',
+    ];
+    await importFile(ws.db, { name: 'mixed.csv', content: `${header()}\n${rows.join('\n')}\n` });
+    expect(ws.db.prepare('SELECT event_id AS id, amount_micros AS amount, currency FROM run_events ORDER BY event_id').all()).toEqual([
+      { id: 'M1', amount: 4_000_000, currency: 'GBP' },
+      { id: 'M2', amount: 4_400_000, currency: 'EUR' },
+      { id: 'M3', amount: -4_000_000, currency: 'GBP' },
+    ]);
+  });
+
+  it('rejects an event id re-sent with different content, instead of silently keeping either', async () => {
+    const text = fixture('run-credits-example.csv');
+    await importFile(ws.db, { name: 'a.csv', content: text });
+    const changed = text.replace('0.3125,USD', '0.9999,USD');
+    const e = await failure(importFile(ws.db, { name: 'b.csv', content: changed }));
+    expect(e.details).toEqual({ rejections: [{ line: 4, reason: expect.stringMatching(/event_id 01J9ZK5C2H3J4K5L6Z7X8C9V0B was imported before with different content/) }] });
+    expect(ws.db.prepare("SELECT amount_micros FROM run_events WHERE event_id = '01J9ZK5C2H3J4K5L6Z7X8C9V0B'").pluck().get()).toBe(312_500);
+  });
+
+  it('reads OpenAI cost pages (dollars as numbers) and organisation-level Copilot reports', async () => {
+    const page = {
+      object: 'page',
+      data: [{ object: 'bucket', start_time: 1756857600, end_time: 1756944000, results: [
+        { object: 'organization.costs.result', amount: { value: 1.842, currency: 'usd' }, line_item: 'gpt-5, input', project_id: 'proj_abc', api_key_id: null, quantity: 920000, quantity_unit: 'tokens' },
+        { object: 'organization.costs.result', amount: { value: 3.117, currency: 'usd' }, line_item: 'gpt-5, output', project_id: 'proj_abc', api_key_id: null, quantity: 311700, quantity_unit: 'tokens' },
+      ] }],
+      has_more: false,
+      next_page: null,
+    };
+    const s = await importFile(ws.db, { name: 'openai.json', content: JSON.stringify(page) });
+    expect(s).toMatchObject({ format: 'OpenAI organization costs (JSON)', rowsImported: 2 });
+    expect(ws.db.prepare("SELECT sum(amount_micros) FROM billing_lines WHERE vendor = 'openai'").pluck().get()).toBe(4_959_000);
+    const org = '{"day_totals":[{"day":"2026-09-03","enterprise_id":"1","daily_active_users":2,"pull_requests":{"total_created":2,"total_merged":1,"total_created_by_copilot":0,"total_merged_created_by_copilot":0}}],"enterprise_id":"1","report_start_day":"2026-08-07","report_end_day":"2026-09-03"}\n';
+    expect(await importFile(ws.db, { name: 'org.ndjson', content: org })).toMatchObject({ format: expect.stringMatching(/organisation or enterprise/), rowsImported: 1 });
+    expect(ws.db.prepare('SELECT day, daily_active_users AS dau, prs_merged AS merged FROM copilot_org_daily').get()).toEqual({ day: '2026-09-03', dau: 2, merged: 1 });
   });
 });

@@ -52,6 +52,10 @@ export const anthropicCostReportPreset: Preset<CostRow> = {
     }
   },
   tables: ['billing_lines'],
+  preview: {
+    columns: ['date', 'description', 'model', 'amount', 'workspace'],
+    row: (r) => ({ date: r.day, description: r.description ?? '', model: r.model ?? '', amount: `${(centsStringToMicros(r.amount) / 1e6).toFixed(4)} ${r.currency.toUpperCase()}`, workspace: r.workspace_id ?? '' }),
+  },
   writer(db, importId) {
     const insert = db.prepare(
       `INSERT INTO billing_lines (import_id, source_line, natural_key, ledger, vendor, occurred_on, amount_micros, currency, sku, model, description, team)

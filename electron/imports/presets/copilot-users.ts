@@ -23,6 +23,10 @@ export const copilotUsersPreset: Preset<CopilotUserDay> = {
   sniff: (head) => /^\s*\[?\s*\{/.test(head) && head.includes('"user_login"') && head.includes('"day"'),
   rows: (input) => jsonLines(input, CopilotUserDaySchema),
   tables: ['copilot_usage'],
+  preview: {
+    columns: ['day', 'user', 'ai credits used', 'interactions', 'agent'],
+    row: (r) => ({ day: r.day, user: r.user_login ?? r.user_id, 'ai credits used': r.ai_credits_used === undefined ? '(not in this report)' : String(r.ai_credits_used), interactions: String(r.user_initiated_interaction_count), agent: r.used_agent ? 'yes' : 'no' }),
+  },
   writer(db, importId) {
     const insert = db.prepare(
       `INSERT INTO copilot_usage (import_id, scope_id, user_external_id, user_login, day, ai_credits_used_micros, interactions, used_agent)

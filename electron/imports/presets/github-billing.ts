@@ -57,6 +57,10 @@ export const githubBillingPreset: Preset<GitHubBillingRow> = {
   },
   rows: (input) => csvRows(input, GitHubBillingRowSchema),
   tables: ['billing_lines'],
+  preview: {
+    columns: ['date', 'sku', 'model', 'quantity', 'amount', 'user', 'repository'],
+    row: (r) => ({ date: r.day, sku: r.sku, model: r.model ?? '', quantity: r.quantity === null ? '' : `${r.quantity} ${r.unit_type ?? ''}`.trim(), amount: `${(r.net / 1e6).toFixed(2)} USD`, user: r.username ?? '', repository: r.repository ?? '' }),
+  },
   writer(db, importId) {
     const insert = db.prepare(
       `INSERT INTO billing_lines (import_id, source_line, natural_key, ledger, vendor, occurred_on, amount_micros, currency, quantity, unit, sku,

@@ -82,6 +82,27 @@ export const runCreditsPreset: Preset<RunCreditRow> = {
          @supersedes_event_id, @metadata_json)
        ON CONFLICT(event_id) DO NOTHING`,
     );
-    return (row, line) => insert.run({ ...row, importId, line }).changes > 0;
+    const existing = db.prepare(
+      'SELECT event_type AS type, occurred_at AS at, run_credits_micros AS credits, ai_credits_micros AS ai, amount_micros AS amount, currency, import_id AS importId FROM run_events WHERE event_id = ?',
+    );
+    return (row, line) => {
+      if (insert.run({ ...row, importId, line }).changes > 0) return true;
+      // Same event id: a no-op when the content is the same; a conflict when it differs (reference §5.3 rule 1).
+      const prior = existing.get(row.event_id) as { type: string; at: string; credits: number; ai: number; amount: number; currency: string; importId: number | null };
+      const same = prior.type === row.event_type && prior.at === row.occurred_at && prior.credits === row.run_credits && prior.ai === row.ai_credits && prior.amount === row.amount && prior.currency === row.currency;
+      return same ? false : { conflict: `event_id ${row.event_id} was imported before with different content (import #${prior.importId ?? '?'}); a correction must come as a new event with supersedes_event_id` };
+    };
+  },
+  preview: {
+    columns: ['occurred', 'event', 'ticket', 'run', 'credits', 'amount', 'mr'],
+    row: (r) => ({
+      occurred: r.occurred_at.replace('T', ' ').slice(0, 19),
+      event: r.event_type,
+      ticket: r.ticket_key ?? '',
+      run: r.run_id ?? '',
+      credits: r.event_type === 'model_call_settled' ? `${r.ai_credits / 1e6} AI` : r.event_type === 'model_call_reserved' ? `${(r.ai_credits_reserved ?? 0) / 1e6} AI held` : `${r.run_credits / 1e6}`,
+      amount: `${(r.amount / 1e6).toFixed(2)} ${r.currency}`,
+      mr: r.mr_url ?? '',
+    }),
   },
 };

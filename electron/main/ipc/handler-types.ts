@@ -3,9 +3,10 @@ import type { ChannelOutput, ChannelParsedInput, EventPayload } from '../../../s
 import type { Workspace } from '../../workspace/workspace';
 import type { CredentialStore } from '../../secrets/credential-store';
 import type { SyncEngine } from '../../sync/engine';
+import type { ImportJobs } from '../../imports/import-jobs';
 
 /** Long-lived per-workspace services: created once per process, shared by every call. */
-export type AppServices = { secrets: CredentialStore; sync: SyncEngine };
+export type AppServices = { secrets: CredentialStore; sync: SyncEngine; imports: ImportJobs };
 
 /** What every handler gets besides its input. Nothing here imports Electron: the host and CLI share it. */
 export type HandlerContext = {

@@ -4,6 +4,7 @@ import { metricsHandlers } from './metrics';
 import { workspaceHandlers } from './workspace';
 import { sourcesHandlers } from './sources';
 import { syncHandlers } from './sync';
+import { importsHandlers } from './imports';
 
 /** The single handler map served by Electron IPC, the browser host and the CLI. */
 export const handlers: HandlerMap = {
@@ -12,4 +13,5 @@ export const handlers: HandlerMap = {
   ...demoHandlers,
   ...sourcesHandlers,
   ...syncHandlers,
+  ...importsHandlers,
 };
