@@ -24,7 +24,7 @@ Usage:
   yardstick source add gitlab --workspace DIR --name NAME --url URL [--groups G,H] [--projects P,Q] [--start-date D] --token-stdin
   yardstick source list|test|remove --workspace DIR [--name NAME]   tokens live in the OS keychain only
   yardstick sync   --workspace DIR [--source NAME] [--full] [--format json]
-  yardstick import --workspace DIR [--preset NAME | --mapping FILE.json] [--accept-valid-rows] FILE...
+  yardstick import --workspace DIR [--preset NAME | --mapping FILE.json] [--accept-valid-rows] [--preview] FILE...
   yardstick imports list|undo --workspace DIR [--id N]
 Data goes to stdout, progress to stderr; on error the exit code is non-zero with a one-line reason.`;
 
@@ -112,6 +112,7 @@ export async function main(argv: string[]): Promise<number> {
         preset: { type: 'string' },
         mapping: { type: 'string' },
         'accept-valid-rows': { type: 'boolean' },
+        preview: { type: 'boolean' },
         id: { type: 'string' },
       },
       strict: true,

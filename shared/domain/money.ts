@@ -54,3 +54,17 @@ export function formatMoney(micros: Micros, currency: string, opts: { compact?: 
     maximumFractionDigits: opts.compact ? 1 : digits,
   }).format(value);
 }
+
+/**
+ * Micros as an exact decimal with the currency: at least the currency's minor digits, more when the
+ * amount has them ("0.3125 USD"), thousands grouped. For previews and exports where rounding would hide the truth.
+ */
+export function formatExactAmount(micros: Micros, currency: string): string {
+  const abs = Math.abs(micros);
+  const whole = Math.floor(abs / MICROS_PER_UNIT).toLocaleString('en-US');
+  const fraction = String(abs % MICROS_PER_UNIT)
+    .padStart(6, '0')
+    .replace(/0+$/, '')
+    .padEnd(minorExponent(currency), '0');
+  return `${micros < 0 ? '-' : ''}${whole}${fraction ? `.${fraction}` : ''} ${currency}`;
+}

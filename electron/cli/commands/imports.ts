@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { ColumnMappingSchema } from '../../../shared/domain/column-mapping';
-import type { ImportSummary, ImportView } from '../../../shared/ipc/contract';
+import type { ImportPreview, ImportSummary, ImportView } from '../../../shared/ipc/contract';
 import { AppError } from '../../../shared/ipc/result';
 import { openWorkspace } from '../../workspace/workspace';
 import { call, cliContext, intArg, printJson, requireWorkspaceArg, type CliArgs } from '../run-channel';
@@ -21,11 +21,36 @@ function readMapping(path: string) {
 const describeSummary = (s: ImportSummary): string =>
   `${s.fileName}: ${s.format}; ${s.rowsImported} rows added, ${s.rowsSkipped} already there, ${s.rowsRejected} rejected (import #${s.importId}, sha256 ${s.sha256.slice(0, 12)}…)${s.rejections.map((r) => `\n  line ${r.line}: ${r.reason}`).join('')}`;
 
+function describePreview(p: ImportPreview): string {
+  if (p.problem) return `${p.fileName}: ${p.problem}`;
+  const widths = p.columns.map((c) => Math.min(28, Math.max(c.length, ...p.rows.map((r) => (r.values[c] ?? '').length))));
+  const line = (cells: string[]) => cells.map((c, i) => c.slice(0, widths[i]).padEnd(widths[i] ?? 0)).join('  ');
+  return [
+    `${p.fileName}: ${p.format?.label ?? 'not recognised'} · ${p.encoding}${p.delimiter ? ` · delimiter ${JSON.stringify(p.delimiter)}` : ''} · ${p.estimateExact ? '' : 'about '}${p.estimatedRows.toLocaleString('en-GB')} rows`,
+    ...(p.looksLike ? [`  looks like: ${p.looksLike}`] : []),
+    ...(p.alreadyImported ? [`  already imported as #${p.alreadyImported.importId} (${p.alreadyImported.at}); nothing new would be added`] : []),
+    `  ${line(p.columns)}`,
+    ...p.rows.map((r) => `  ${line(p.columns.map((c) => r.values[c] ?? ''))}`),
+    ...p.rejections.map((r) => `  line ${r.line}: ${r.reason}`),
+  ].join('\n');
+}
+
 /** `yardstick import FILE...`: the same import channel as the app; Ctrl+C cancels the running file. */
 export async function importCommand(files: string[], args: CliArgs): Promise<boolean> {
-  if (files.length === 0) throw new AppError('INVALID_INPUT', 'usage: yardstick import --workspace DIR [--preset NAME | --mapping FILE] [--accept-valid-rows] FILE...');
+  if (files.length === 0) throw new AppError('INVALID_INPUT', 'usage: yardstick import --workspace DIR [--preset NAME | --mapping FILE] [--accept-valid-rows] [--preview] FILE...');
   const mapping = typeof args['mapping'] === 'string' ? readMapping(args['mapping']) : undefined;
   const workspace = openWorkspace(requireWorkspaceArg(args), { create: true });
+  if (args['preview'] === true) {
+    try {
+      for (const file of files) {
+        const preview = await call(workspace, 'imports:preview', { path: resolve(file), ...(typeof args['preset'] === 'string' ? { preset: args['preset'] as 'run-credits' } : {}), ...(mapping ? { mapping } : {}) });
+        process.stdout.write(args['format'] === 'json' ? `${JSON.stringify(preview, null, 2)}\n` : `${describePreview(preview)}\n`);
+      }
+    } finally {
+      workspace.close();
+    }
+    return true;
+  }
   const results: { file: string; summary: ImportSummary | null; error: string | null }[] = [];
   try {
     const jobs = cliContext(workspace).services.imports;

@@ -74,6 +74,10 @@ describe('parseAmount', () => {
     expect(amount('1.5E-05', PLAIN).micros).toBe(15);
     expect(amount('3.125e-3', PLAIN).micros).toBe(3_125);
     expect(amount('1.2E+3', PLAIN).micros).toBe(1_200_000_000);
+    expect(amount('0.5E-2', PLAIN).micros).toBe(5_000);
+    expect(amount('0.05E1', PLAIN).micros).toBe(500_000);
+    expect(amount('12E0', PLAIN).micros).toBe(12_000_000);
+    expect(amount('-7.5e-1 EUR', PLAIN)).toEqual({ micros: -750_000, currency: 'EUR', assumed: false });
     expect(amount('2,5E-2', { decimalSeparator: ',', thousandsSeparator: '' }).micros).toBe(25_000);
   });
 
@@ -83,6 +87,8 @@ describe('parseAmount', () => {
     expect(amount(-1234.56).micros).toBe(-1_234_560_000);
     expect(amount(1e-7).micros).toBe(0);
     expect(amount(5e-6).micros).toBe(5);
+    expect(amount(0.000015).micros).toBe(15);
+    expect(reason(1.5e21)).toBe('too large');
     expect(reason(Number.NaN)).toBe('not a number');
   });
 

@@ -79,8 +79,9 @@ function stripDecorations(text: string): Stripped {
       negative = true;
       s = m[1]!;
     } else {
-      const prefix = SYMBOLS.find((c) => s.toUpperCase().startsWith(c.symbol));
-      const suffix = SYMBOLS.find((c) => s.toUpperCase().endsWith(c.symbol));
+      const upper = s.toUpperCase();
+      const prefix = SYMBOLS.find((c) => upper.startsWith(c.symbol));
+      const suffix = SYMBOLS.find((c) => upper.endsWith(c.symbol));
       const codeBefore = /^([A-Za-z]{3})(?=[\s\d(+\-.,]|$)\s*(.*)$/.exec(s);
       const codeAfter = /^(.*?[\d)])\s*([A-Za-z]{3})$/.exec(s);
       if (prefix) {
@@ -109,6 +110,14 @@ function stripDecorations(text: string): Stripped {
   return { core: s, negative, currency, assumed: currency !== null && firm.length === 0, problem };
 }
 
+// Whole parts grouped in threes by each thousands separator a mapping can name.
+const GROUPED: Record<Exclude<Separators['thousandsSeparator'], ''>, RegExp> = {
+  ',': /^\d{1,3}(,\d{3})+$/,
+  '.': /^\d{1,3}(\.\d{3})+$/,
+  ' ': /^\d{1,3}( \d{3})+$/,
+  "'": /^\d{1,3}('\d{3})+$/,
+};
+
 const sepName = (sep: string): string => (sep === ' ' ? 'space' : sep === '' ? 'none' : `"${sep}"`);
 
 /**
@@ -124,17 +133,16 @@ function plainDecimal(core: string, seps: Separators): CellResult<string> {
     const mantissa = plainDecimal(exp[1]!, seps);
     return mantissa.ok ? ok(shiftDecimal(mantissa.value, Number(exp[2]))) : mantissa;
   }
-  const strays = [...core].filter((c) => !/\d/.test(c) && c !== d && c !== t);
-  if (strays.some((c) => !/[.,' ]/.test(c))) return fail('not a number');
-  if (strays[0] !== undefined) {
-    const stray = strays[0] === ' ' ? 'a space' : `"${strays[0]}"`;
-    return fail(`not a number: ${stray} is neither the decimal separator (${sepName(d)}) nor the thousands separator (${sepName(t)}) set in the mapping`);
+  if (/[^\d.,' ]/.test(core)) return fail('not a number');
+  const stray = /[.,' ]/.exec(core.replaceAll(d, '').replaceAll(t || d, ''))?.[0];
+  if (stray !== undefined) {
+    return fail(`not a number: ${stray === ' ' ? 'a space' : `"${stray}"`} is neither the decimal separator (${sepName(d)}) nor the thousands separator (${sepName(t)}) set in the mapping`);
   }
   const parts = core.split(d);
   if (parts.length > 2) return fail(`not a number: more than one decimal separator ${sepName(d)}`);
   const [whole = '', fraction = ''] = parts;
   if (t !== '' && fraction.includes(t)) return fail(`not a number: the thousands separator ${sepName(t)} appears after the decimal separator`);
-  if (t !== '' && whole.includes(t) && !new RegExp(`^\\d{1,3}(${escapeRegExp(t)}\\d{3})+$`).test(whole)) {
+  if (t !== '' && whole.includes(t) && !GROUPED[t].test(whole)) {
     return fail(`not a number: the thousands separator ${sepName(t)} is misplaced`);
   }
   const digits = t === '' ? whole : whole.split(t).join('');
@@ -142,13 +150,12 @@ function plainDecimal(core: string, seps: Separators): CellResult<string> {
   return ok(fraction === '' ? digits : `${digits}.${fraction}`);
 }
 
-const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
 /** Moves the decimal point of a plain decimal string by `exp` places, without float arithmetic. */
 function shiftDecimal(plain: string, exp: number): string {
   const [whole = '', fraction = ''] = plain.split('.');
-  const digits = (whole + fraction).replace(/^0+(?=\d)/, '');
-  const point = whole.replace(/^0+(?=\d)/, '').length + exp;
+  // Leading zeros may stay: parseDecimalToMicros reads "0012.5" as 12.5.
+  const digits = whole + fraction;
+  const point = whole.length + exp;
   if (point <= 0) return `0.${'0'.repeat(-point)}${digits}`;
   if (point >= digits.length) return digits + '0'.repeat(point - digits.length);
   return `${digits.slice(0, point)}.${digits.slice(point)}`;

@@ -99,11 +99,11 @@ describe('mappedCsvRows', () => {
   });
 
   it('rejects extra non-empty cells but tolerates trailing empty ones, and skips blank rows', async () => {
-    const text = 'Date,Amount,Currency,Description\n2026-09-01,1,USD,a,\n2026-09-02,2,USD,b,surprise\n,,,\n\n2026-09-03,3,USD,c\n';
+    const text = 'Date,Amount,Currency,Description\n2026-09-01,1,USD,a,\n2026-09-02,2,USD,b,surprise\n,,,\n\n, ,\n2026-09-03,3,USD,c\n';
     expect(brief(await collect(mappedCsvRows(Readable.from([text]), mapping())))).toEqual([
       { line: 2, date: '2026-09-01', amount: 1_000_000, currency: 'USD', description: 'a' },
       { line: 3, reason: 'expected 4 columns, found 5' },
-      { line: 6, date: '2026-09-03', amount: 3_000_000, currency: 'USD', description: 'c' },
+      { line: 7, date: '2026-09-03', amount: 3_000_000, currency: 'USD', description: 'c' },
     ]);
   });
 

@@ -4,7 +4,7 @@ import type { ColumnMapping } from '../../../shared/domain/column-mapping';
 import { AppError } from '../../../shared/ipc/result';
 import type { ParsedRow } from '../preset';
 import { detectDelimiter } from './cells';
-import { createRowMapper, isBlankRecord, type MappedRow, type RawRecord } from './mapped-row';
+import { createRowMapper, type MappedRow, type RawRecord } from './mapped-row';
 
 // A header line longer than this is not a header: the file is not what the mapping says.
 const MAX_HEAD_CHARS = 16 * 1024 * 1024;
@@ -80,7 +80,8 @@ type Item = { record: string[]; info: Info; raw: string };
  * skipped); the delimiter is the mapping's or sniffed from the header line. Quoted fields may hold
  * delimiters and line breaks. Rows that cannot be read (wrong column count, bad values, a quote
  * left open by a truncated file) come back as rejections with their line: the 1-based physical
- * line of the file where the row starts. A missing mapped column fails the whole file.
+ * line of the file where the row starts. A missing mapped column fails the whole file. The input
+ * is UTF-8 text (a BOM is dropped): the caller decodes the file's own encoding.
  */
 export async function* mappedCsvRows(input: NodeJS.ReadableStream, mapping: ColumnMapping): AsyncIterable<ParsedRow<MappedRow>> {
   const chunks = lfText(input);
@@ -127,6 +128,8 @@ export async function* mappedCsvRows(input: NodeJS.ReadableStream, mapping: Colu
       }
       const line = info.lines - record.reduce((n, cell) => n + newlinesIn(cell), 0);
       while (skipped.length > 0 && skipped[0]!.line < line) yield skipped.shift()!;
+      // Spacer rows (",,," as spreadsheets save empty rows) are skipped, not rejected as short.
+      if (record.every((c) => c.trim() === '')) continue;
       const extra = record.slice(header.length);
       if (record.length < header.length || extra.some((c) => c.trim() !== '')) {
         yield { line, ok: false, reason: `expected ${header.length} columns, found ${record.length}`, raw: clip(raw) };
@@ -137,7 +140,6 @@ export async function* mappedCsvRows(input: NodeJS.ReadableStream, mapping: Colu
         // The first of two same-named columns wins; a mapping that names a repeated column was refused.
         if (!(name in values)) values[name] = record[i] ?? null;
       });
-      if (isBlankRecord(values)) continue;
       const result = mapRow(values);
       yield result.ok ? { line, ok: true, row: result.row } : { line, ok: false, reason: result.reason, raw: clip(raw) };
     }
@@ -149,6 +151,8 @@ export async function* mappedCsvRows(input: NodeJS.ReadableStream, mapping: Colu
     }
     throw e;
   } finally {
+    // Stopping early (a preview) must release the file now, not when a pending read settles.
     source.destroy();
+    if ('destroy' in input && typeof input.destroy === 'function') (input as Readable).destroy();
   }
 }

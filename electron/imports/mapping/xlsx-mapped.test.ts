@@ -1,4 +1,6 @@
 import ExcelJS from 'exceljs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { crc32, inflateRawSync } from 'node:zlib';
 import { join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
@@ -41,6 +43,63 @@ const fileError = async (rows: AsyncIterable<ParsedRow<MappedRow>>): Promise<App
   throw new Error('expected a file-level error');
 };
 
+/**
+ * Rewrites a workbook's zip with its entries in the given order (stored, uncompressed), to test
+ * orders that other writers use: the streaming reader's behaviour depends on which part comes first.
+ */
+function reorderZip(zip: Buffer, first: readonly string[], last: readonly string[]): Buffer {
+  const eocd = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  const count = zip.readUInt16LE(eocd + 10);
+  const entries: { name: string; data: Buffer }[] = [];
+  for (let i = 0, at = zip.readUInt32LE(eocd + 16); i < count; i += 1) {
+    const method = zip.readUInt16LE(at + 10);
+    const size = zip.readUInt32LE(at + 20);
+    const [nameLength, extraLength, commentLength] = [zip.readUInt16LE(at + 28), zip.readUInt16LE(at + 30), zip.readUInt16LE(at + 32)];
+    const local = zip.readUInt32LE(at + 42);
+    const name = zip.toString('utf8', at + 46, at + 46 + nameLength);
+    const start = local + 30 + zip.readUInt16LE(local + 26) + zip.readUInt16LE(local + 28);
+    const raw = zip.subarray(start, start + size);
+    if (!name.endsWith('/')) entries.push({ name, data: method === 8 ? inflateRawSync(raw) : Buffer.from(raw) });
+    at += 46 + nameLength + extraLength + commentLength;
+  }
+  const rank = (n: string) => (first.includes(n) ? first.indexOf(n) - first.length : last.includes(n) ? 1 + last.indexOf(n) : 0);
+  entries.sort((a, b) => rank(a.name) - rank(b.name));
+  const locals: Buffer[] = [];
+  const centrals: Buffer[] = [];
+  let offset = 0;
+  for (const { name, data } of entries) {
+    const header = (size: number) => Buffer.alloc(size);
+    const nameBytes = Buffer.from(name);
+    const lh = header(30);
+    lh.writeUInt32LE(0x04034b50, 0);
+    lh.writeUInt16LE(20, 4);
+    lh.writeUInt32LE(crc32(data), 14);
+    lh.writeUInt32LE(data.length, 18);
+    lh.writeUInt32LE(data.length, 22);
+    lh.writeUInt16LE(nameBytes.length, 26);
+    const ch = header(46);
+    ch.writeUInt32LE(0x02014b50, 0);
+    ch.writeUInt16LE(20, 4);
+    ch.writeUInt16LE(20, 6);
+    ch.writeUInt32LE(crc32(data), 16);
+    ch.writeUInt32LE(data.length, 20);
+    ch.writeUInt32LE(data.length, 24);
+    ch.writeUInt16LE(nameBytes.length, 28);
+    ch.writeUInt32LE(offset, 42);
+    locals.push(lh, nameBytes, data);
+    centrals.push(ch, nameBytes);
+    offset += 30 + nameBytes.length + data.length;
+  }
+  const central = Buffer.concat(centrals);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(entries.length, 8);
+  end.writeUInt16LE(entries.length, 10);
+  end.writeUInt32LE(central.length, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...locals, central, end]);
+}
+
 let dir: string;
 let cleanup: () => void;
 let workbookPath: string;
@@ -62,7 +121,10 @@ beforeAll(async () => {
   costs.getRow(7).values = [{ formula: 'A6+1', result: 46269 }, 1, 0, { formula: 'B7/0', result: { error: '#DIV/0!' } }, 'Broken', null, null];
   costs.getRow(8).values = [day(5), 1, 1, { formula: 'B8+C8' }, 'Never calculated', null, null];
   costs.getRow(10).values = ['2026-09-06', '7.25', null, '7.25', 'Text cells', null, null];
-  for (const r of [4, 5, 6, 8]) costs.getCell(`A${r}`).numFmt = 'yyyy-mm-dd';
+  // A formula worth 0 (exceljs's cell.value drops falsy results) and a shared formula.
+  costs.getRow(11).values = [day(7), 0, 0, { formula: 'B11+C11', result: 0, shareType: 'shared', ref: 'D11:D12' } as ExcelJS.CellFormulaValue, 'Free tier', null, null];
+  costs.getRow(12).values = [day(8), 1, 2, { sharedFormula: 'D11', result: 3 }, 'Shared formula', null, null];
+  for (const r of [4, 5, 6, 8, 11, 12]) costs.getCell(`A${r}`).numFmt = 'yyyy-mm-dd';
   await wb.xlsx.writeFile(workbookPath);
 });
 afterAll(() => cleanup());
@@ -78,7 +140,29 @@ describe('mappedXlsxRows', () => {
       { line: 7, reason: 'amount "#ERROR!" in column "Cost": a spreadsheet error, not a value' },
       { line: 8, reason: 'amount "=B8+C8" in column "Cost": a formula with no saved result (open the workbook in a spreadsheet program and save it)' },
       { line: 10, date: '2026-09-06', amount: 7_250_000, item: 'Text cells', ticket: null, sku: null },
+      { line: 11, date: '2026-09-07', amount: 0, item: 'Free tier', ticket: null, sku: null },
+      { line: 12, date: '2026-09-08', amount: 3_000_000, item: 'Shared formula', ticket: null, sku: null },
     ]);
+  });
+
+  it('reads the same rows whatever order the workbook parts are stored in', async () => {
+    const m = mapping({ sheet: 'Costs', headerRow: 3, columns: { date: 'Date', amount: 'Cost', description: 'Item' } });
+    const expected = await collect(mappedXlsxRows(workbookPath, m));
+    const original = readFileSync(workbookPath);
+    const orders: [string[], string[]][] = [
+      // Shared strings before the sheets and workbook.xml (the sheet names) last: exceljs 4.4 reads
+      // those sheets at once and fails to name them unless they are held back.
+      [['xl/_rels/workbook.xml.rels', 'xl/sharedStrings.xml', 'xl/styles.xml'], ['xl/workbook.xml']],
+      // Everything a sheet needs first: sheets are streamed straight from the zip.
+      [['xl/workbook.xml', 'xl/_rels/workbook.xml.rels', 'xl/sharedStrings.xml', 'xl/styles.xml'], []],
+      // Styles last: date cells arrive as serial numbers, still read as dates.
+      [['xl/workbook.xml', 'xl/_rels/workbook.xml.rels', 'xl/sharedStrings.xml'], ['xl/styles.xml']],
+    ];
+    for (const [i, [first, last]] of orders.entries()) {
+      const path = join(dir, `order-${i}.xlsx`);
+      writeFileSync(path, reorderZip(original, first, last));
+      expect(await collect(mappedXlsxRows(path, m))).toEqual(expected);
+    }
   });
 
   it('reads a formula date (a serial number) as a date', async () => {
@@ -112,6 +196,28 @@ describe('mappedXlsxRows', () => {
     }
     // Anything left dangling would surface as an unhandled error in this run.
     await new Promise((r) => setTimeout(r, 50));
+  });
+
+  it('fails the file, rather than waiting forever, for a cut-off or damaged workbook', async () => {
+    // exceljs spools sheets that come before the shared strings to a temp file; a cut in that part
+    // used to leave the read pending for ever.
+    const bytes = readFileSync(workbookPath);
+    const cut = join(dir, 'cut.xlsx');
+    writeFileSync(cut, bytes.subarray(0, Math.floor(bytes.length * 0.6)));
+    const garbage = join(dir, 'garbage.xlsx');
+    writeFileSync(garbage, Buffer.concat([Buffer.from('PK\x03\x04'), Buffer.alloc(4096, 7)]));
+    for (const path of [cut, garbage]) {
+      const error = await fileError(mappedXlsxRows(path, mapping({ sheet: 'Costs', headerRow: 3 })));
+      expect(error.message).toMatch(/^the workbook cannot be read \(.+\): it may be damaged, cut off, or not an \.xlsx file$/);
+    }
+    expect((await fileError(mappedXlsxRows(join(dir, 'missing.xlsx'), mapping()))).message).toMatch(/^the workbook cannot be read \(ENOENT/);
+  });
+
+  it('stops with CANCELLED when the signal aborts', async () => {
+    const controller = new AbortController();
+    controller.abort();
+    const error = await fileError(mappedXlsxRows(workbookPath, mapping({ sheet: 'Costs', headerRow: 3 }), { signal: controller.signal }));
+    expect(error.code).toBe('CANCELLED');
   });
 
   it('reads serials of a 1904-date-system workbook', async () => {

@@ -1,10 +1,9 @@
 import ExcelJS from 'exceljs';
-import { createReadStream } from 'node:fs';
-import type { Readable } from 'node:stream';
 import type { ColumnMapping } from '../../../shared/domain/column-mapping';
 import { AppError } from '../../../shared/ipc/result';
 import type { ParsedRow } from '../preset';
 import { createRowMapper, isBlankRecord, type MappedRow, type RawCell, type RawRecord } from './mapped-row';
+import { holdSheetsUntilNamed, until, WorkbookInput } from './workbook-input';
 
 type SheetReader = ExcelJS.stream.xlsx.WorksheetReader;
 
@@ -63,10 +62,10 @@ function rowValues(row: ExcelJS.Row): unknown[] {
   return values;
 }
 
-async function* sheetRows(sheet: SheetReader, name: string, mapping: ColumnMapping, date1904: boolean): AsyncIterable<ParsedRow<MappedRow>> {
+async function* sheetRows(rows: AsyncIterable<ExcelJS.Row>, name: string, mapping: ColumnMapping, date1904: boolean): AsyncIterable<ParsedRow<MappedRow>> {
   let header: string[] | null = null;
   let mapRow: ReturnType<typeof createRowMapper> | null = null;
-  for await (const row of sheet) {
+  for await (const row of rows) {
     if (row.number < mapping.headerRow) continue;
     const values = rowValues(row);
     if (header === null || mapRow === null) {
@@ -90,28 +89,33 @@ async function* sheetRows(sheet: SheetReader, name: string, mapping: ColumnMappi
 /**
  * Streams one sheet of a workbook through a column mapping with exceljs's streaming reader, so a
  * workbook of any size is read row by row (sheets stored before the shared strings are spooled to a
- * temp file by exceljs, not held in memory). The sheet is the mapping's, matched by name (exactly,
- * else ignoring case), or the first; its header is at `headerRow`; `line` is the sheet's row number.
+ * temp file by exceljs, not held in memory). The sheet is the mapping's, matched by name ignoring
+ * case, or the first; its header is at `headerRow`; `line` is the sheet's row number. A damaged or
+ * truncated workbook fails the file; `signal` cancels the read.
  */
-export async function* mappedXlsxRows(path: string, mapping: ColumnMapping): AsyncIterable<ParsedRow<MappedRow>> {
-  const input: Readable = createReadStream(path, { highWaterMark: 256 * 1024 });
+export async function* mappedXlsxRows(path: string, mapping: ColumnMapping, opts: { signal?: AbortSignal } = {}): AsyncIterable<ParsedRow<MappedRow>> {
+  const input = new WorkbookInput(path, opts.signal);
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, { sharedStrings: 'cache', worksheets: 'emit', styles: 'cache', hyperlinks: 'ignore', entries: 'ignore' });
+  holdSheetsUntilNamed(reader);
   const seen: string[] = [];
   try {
-    for await (const sheet of reader) {
+    for await (const sheet of until(reader, input)) {
       const name = sheetName(sheet);
       seen.push(name);
       // Excel keeps sheet names unique regardless of case, so matching without case is safe.
       if (mapping.sheet !== undefined && fold(name) !== fold(mapping.sheet)) {
         // Read past it: an unread sheet spooled to a temp file would keep that file open.
-        for await (const _row of sheet) {
+        for await (const _row of until(sheet, input)) {
           /* skipped sheet */
         }
         continue;
       }
-      yield* sheetRows(sheet, name, mapping, usesDate1904(reader));
+      yield* sheetRows(until(sheet, input), name, mapping, usesDate1904(reader));
       return;
     }
+  } catch (e) {
+    if (e instanceof AppError) throw e;
+    throw new AppError('INVALID_INPUT', `the workbook cannot be read (${(e as Error).message}): it may be damaged, cut off, or not an .xlsx file`);
   } finally {
     input.destroy();
   }

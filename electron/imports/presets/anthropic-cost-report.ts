@@ -1,8 +1,7 @@
-import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import type { ParsedRow, Preset } from '../preset';
+import { naturalKey, type ParsedRow, type Preset } from '../preset';
 import { formatZodIssues, readAll } from '../csv-rows';
-import { centsStringToMicros } from '../../../shared/domain/money';
+import { centsStringToMicros, formatExactAmount } from '../../../shared/domain/money';
 
 const CostRowSchema = z.object({
   // A decimal string in cents: "123.45" is USD 1.2345 (reference §4.4).
@@ -54,7 +53,7 @@ export const anthropicCostReportPreset: Preset<CostRow> = {
   tables: ['billing_lines'],
   preview: {
     columns: ['date', 'description', 'model', 'amount', 'workspace'],
-    row: (r) => ({ date: r.day, description: r.description ?? '', model: r.model ?? '', amount: `${(centsStringToMicros(r.amount) / 1e6).toFixed(4)} ${r.currency.toUpperCase()}`, workspace: r.workspace_id ?? '' }),
+    row: (r) => ({ date: r.day, description: r.description ?? '', model: r.model ?? '', amount: formatExactAmount(centsStringToMicros(r.amount), r.currency.toUpperCase()), workspace: r.workspace_id ?? '' }),
   },
   writer(db, importId) {
     const insert = db.prepare(
@@ -62,9 +61,7 @@ export const anthropicCostReportPreset: Preset<CostRow> = {
        VALUES (?, ?, ?, 'provider', 'anthropic', ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(natural_key) DO NOTHING`,
     );
     return (r, line) => {
-      const key = createHash('sha256')
-        .update(['anthropic', r.day, r.workspace_id, r.description, r.model, r.token_type, r.service_tier].join('\u0001'))
-        .digest('hex');
+      const key = naturalKey(['anthropic', r.day, r.workspace_id, r.description, r.model, r.token_type, r.service_tier]);
       return insert.run(importId, line, key, r.day, centsStringToMicros(r.amount), r.currency.toUpperCase(), r.token_type ?? r.cost_type ?? null, r.model ?? null, r.description ?? null, r.workspace_id ?? null).changes > 0;
     };
   },

@@ -52,8 +52,8 @@ export const timestamp = z.string().transform((v, ctx) => {
 });
 
 /** Dates as GitHub writes them: ISO "2026-05-29", or US slash forms "5/29/26" and "05/29/2026". */
-export const usDate = z.string().transform((v, ctx) => {
-  const text = v.trim();
+export function parseUsDate(value: string): string | { error: string } {
+  const text = value.trim();
   const iso = /^(\d{4})-(\d{2})-(\d{2})/.exec(text);
   const slash = /^(\d{1,2})\/(\d{1,2})\/(\d{2}|\d{4})$/.exec(text);
   let y: number;
@@ -61,16 +61,17 @@ export const usDate = z.string().transform((v, ctx) => {
   let d: number;
   if (iso) [y, m, d] = [Number(iso[1]), Number(iso[2]), Number(iso[3])];
   else if (slash) [m, d, y] = [Number(slash[1]), Number(slash[2]), Number(slash[3]) + (slash[3]!.length === 2 ? 2000 : 0)];
-  else {
-    ctx.addIssue({ code: 'custom', message: `not a date: "${v}"` });
-    return z.NEVER;
-  }
+  else return { error: text === '' ? 'missing date' : `not a date: "${value}"` };
   const date = new Date(Date.UTC(y, m - 1, d));
-  if (date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d || y < 2000 || y > 2100) {
-    ctx.addIssue({ code: 'custom', message: `date out of range: "${v}"` });
-    return z.NEVER;
-  }
+  if (date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d || y < 2000 || y > 2100) return { error: `date out of range: "${value}"` };
   return date.toISOString().slice(0, 10);
+}
+
+export const usDate = z.string().transform((v, ctx) => {
+  const day = parseUsDate(v);
+  if (typeof day === 'string') return day;
+  ctx.addIssue({ code: 'custom', message: day.error });
+  return z.NEVER;
 });
 
 export const currency = z

@@ -1,47 +1,85 @@
-import { createHash } from 'node:crypto';
+import { formatExactAmount } from '../../../shared/domain/money';
 import { z } from 'zod';
-import type { Preset } from '../preset';
+import { naturalKey, type Preset } from '../preset';
 import { csvRows } from '../csv-rows';
-import { micros, optionalMicros, optionalText, usDate } from './fields';
+import { parseUsDate } from './fields';
+import { parseDecimalToMicros } from '../../../shared/domain/money';
 
 /**
  * GitHub's metered usage / AI-credit usage CSV (reference §4.1, §4.2), read by header name. Older
  * files say usage_at / workflow_name; native AI-credit files add aic_* columns and slash dates.
+ * zod checks the record's shape; the conversions are plain code in one transform, which keeps a
+ * million-row export fast (per-field transforms cost several times more per row).
  */
-const GitHubBillingRowSchema = z
+const cell = z.string().optional();
+export const GitHubBillingRowSchema = z
   .object({
-    date: z.string().optional(),
-    usage_at: z.string().optional(),
-    product: optionalText,
+    date: cell,
+    usage_at: cell,
+    product: cell,
     sku: z.string().trim().min(1),
-    model: optionalText,
-    quantity: z.string().optional(),
-    unit_type: optionalText,
-    gross_amount: optionalMicros,
-    discount_amount: optionalMicros,
-    net_amount: optionalMicros,
-    aic_gross_amount: optionalMicros,
-    username: optionalText,
-    organization: optionalText,
-    repository: optionalText,
-    workflow_path: optionalText,
-    workflow_name: optionalText,
-    cost_center_name: optionalText,
+    model: cell,
+    quantity: cell,
+    unit_type: cell,
+    gross_amount: cell,
+    discount_amount: cell,
+    net_amount: cell,
+    aic_gross_amount: cell,
+    username: cell,
+    organization: cell,
+    repository: cell,
+    workflow_path: cell,
+    workflow_name: cell,
+    cost_center_name: cell,
   })
   .transform((r, ctx) => {
-    const day = usDate.safeParse(r.date ?? r.usage_at ?? '');
-    if (!day.success) {
-      ctx.addIssue({ code: 'custom', path: ['date'], message: day.error.issues[0]?.message ?? 'missing date' });
+    const text = (v: string | undefined): string | null => (v === undefined || v.trim() === '' ? null : v.trim());
+    const amount = (field: 'gross_amount' | 'discount_amount' | 'net_amount' | 'aic_gross_amount'): number | null | undefined => {
+      const v = text(r[field]);
+      if (v === null) return null;
+      try {
+        return parseDecimalToMicros(v);
+      } catch (e) {
+        ctx.addIssue({ code: 'custom', path: [field], message: (e as Error).message });
+        return undefined;
+      }
+    };
+    const day = parseUsDate(r.date ?? r.usage_at ?? '');
+    if (typeof day !== 'string') {
+      ctx.addIssue({ code: 'custom', path: ['date'], message: day.error });
       return z.NEVER;
     }
+    const [gross, discount, netAmount, aic] = [amount('gross_amount'), amount('discount_amount'), amount('net_amount'), amount('aic_gross_amount')];
+    if (gross === undefined || discount === undefined || netAmount === undefined || aic === undefined) return z.NEVER;
     // Billed money is net_amount; gross minus discount when an export omits it.
-    const net = r.net_amount ?? (r.gross_amount !== null ? r.gross_amount - (r.discount_amount ?? 0) : r.aic_gross_amount);
+    const net = netAmount ?? (gross !== null ? gross - (discount ?? 0) : aic);
     if (net === null) {
       ctx.addIssue({ code: 'custom', path: ['net_amount'], message: 'no amount column (net_amount or gross_amount)' });
       return z.NEVER;
     }
-    const quantity = r.quantity === undefined || r.quantity.trim() === '' ? null : micros.parse(r.quantity) / 1e6;
-    return { ...r, day: day.data, net, quantity, workflow: r.workflow_path ?? r.workflow_name };
+    const q = text(r.quantity);
+    let quantity: number | null = null;
+    if (q !== null) {
+      quantity = Number(q);
+      if (!Number.isFinite(quantity)) {
+        ctx.addIssue({ code: 'custom', path: ['quantity'], message: `not a number: "${q}"` });
+        return z.NEVER;
+      }
+    }
+    return {
+      day,
+      net,
+      quantity,
+      sku: r.sku,
+      product: text(r.product),
+      model: text(r.model),
+      unit_type: text(r.unit_type),
+      username: text(r.username),
+      organization: text(r.organization),
+      repository: text(r.repository),
+      cost_center_name: text(r.cost_center_name),
+      workflow: text(r.workflow_path) ?? text(r.workflow_name),
+    };
   });
 type GitHubBillingRow = z.output<typeof GitHubBillingRowSchema>;
 
@@ -59,7 +97,7 @@ export const githubBillingPreset: Preset<GitHubBillingRow> = {
   tables: ['billing_lines'],
   preview: {
     columns: ['date', 'sku', 'model', 'quantity', 'amount', 'user', 'repository'],
-    row: (r) => ({ date: r.day, sku: r.sku, model: r.model ?? '', quantity: r.quantity === null ? '' : `${r.quantity} ${r.unit_type ?? ''}`.trim(), amount: `${(r.net / 1e6).toFixed(2)} USD`, user: r.username ?? '', repository: r.repository ?? '' }),
+    row: (r) => ({ date: r.day, sku: r.sku, model: r.model ?? '', quantity: r.quantity === null ? '' : `${r.quantity} ${r.unit_type ?? ''}`.trim(), amount: formatExactAmount(r.net, 'USD'), user: r.username ?? '', repository: r.repository ?? '' }),
   },
   writer(db, importId) {
     const insert = db.prepare(
@@ -70,9 +108,7 @@ export const githubBillingPreset: Preset<GitHubBillingRow> = {
     );
     return (r, line) => {
       // No row id in these exports: the grouping columns are the natural key (reference §6).
-      const key = createHash('sha256')
-        .update(['github', r.day, r.product, r.sku, r.model, r.username, r.organization, r.repository, r.workflow, r.cost_center_name].join('\u0001'))
-        .digest('hex');
+      const key = naturalKey(['github', r.day, r.product, r.sku, r.model, r.username, r.organization, r.repository, r.workflow, r.cost_center_name]);
       return (
         insert.run({
           importId,

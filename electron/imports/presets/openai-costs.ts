@@ -1,8 +1,7 @@
-import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import type { ParsedRow, Preset } from '../preset';
+import { naturalKey, type ParsedRow, type Preset } from '../preset';
 import { formatZodIssues, readAll } from '../csv-rows';
-import { majorNumberToMicros } from '../../../shared/domain/money';
+import { majorNumberToMicros, formatExactAmount } from '../../../shared/domain/money';
 import { unixSecondsToIso } from '../../../shared/domain/time';
 
 // OpenAI organisation costs pages (reference §4.3): amounts are dollars as JSON numbers, currency lower-case.
@@ -63,7 +62,7 @@ export const openAiCostsPreset: Preset<CostRow> = {
   tables: ['billing_lines'],
   preview: {
     columns: ['date', 'line item', 'project', 'quantity', 'amount'],
-    row: (r) => ({ date: r.day, 'line item': r.line_item ?? '', project: r.project_id ?? '', quantity: r.quantity == null ? '' : `${r.quantity} ${r.quantity_unit ?? ''}`.trim(), amount: `${r.amount.value.toFixed(4)} ${r.amount.currency.toUpperCase()}` }),
+    row: (r) => ({ date: r.day, 'line item': r.line_item ?? '', project: r.project_id ?? '', quantity: r.quantity == null ? '' : `${r.quantity} ${r.quantity_unit ?? ''}`.trim(), amount: formatExactAmount(majorNumberToMicros(r.amount.value), r.amount.currency.toUpperCase()) }),
   },
   writer(db, importId) {
     const insert = db.prepare(
@@ -72,7 +71,7 @@ export const openAiCostsPreset: Preset<CostRow> = {
     );
     return (r, line) => {
       // Natural key per reference §6: (start_time, project_id, line_item, api_key_id).
-      const key = createHash('sha256').update(['openai', r.day, r.project_id, r.line_item, r.api_key_id].join('\u0001')).digest('hex');
+      const key = naturalKey(['openai', r.day, r.project_id, r.line_item, r.api_key_id]);
       return insert.run(importId, line, key, r.day, majorNumberToMicros(r.amount.value), r.amount.currency.toUpperCase(), r.quantity ?? null, r.quantity_unit ?? null, r.line_item ?? null, r.line_item ?? null, r.project_id ?? null).changes > 0;
     };
   },

@@ -1,3 +1,4 @@
+import { formatExactAmount } from '../../../shared/domain/money';
 import { z } from 'zod';
 import type { Preset } from '../preset';
 import { csvRows } from '../csv-rows';
@@ -101,7 +102,7 @@ export const runCreditsPreset: Preset<RunCreditRow> = {
       ticket: r.ticket_key ?? '',
       run: r.run_id ?? '',
       credits: r.event_type === 'model_call_settled' ? `${r.ai_credits / 1e6} AI` : r.event_type === 'model_call_reserved' ? `${(r.ai_credits_reserved ?? 0) / 1e6} AI held` : `${r.run_credits / 1e6}`,
-      amount: `${(r.amount / 1e6).toFixed(2)} ${r.currency}`,
+      amount: formatExactAmount(r.amount, r.currency),
       mr: r.mr_url ?? '',
     }),
   },
