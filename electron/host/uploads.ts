@@ -22,7 +22,7 @@ export function uploadsDir(workspaceDir: string): string {
   for (const f of readdirSync(dir)) {
     const p = join(dir, f);
     try {
-      if (now - statSync(p).mtimeMs > KEEP_MS) rmSync(p, { force: true });
+      if (now - statSync(p).mtimeMs > KEEP_MS) rmSync(p, { recursive: true, force: true });
     } catch {
       // already gone
     }
@@ -30,8 +30,17 @@ export function uploadsDir(workspaceDir: string): string {
   return dir;
 }
 
+/** Stores an upload as uploads/<id>/<the user's file name>, so imports list the name the user knows. */
 export async function receiveUpload(req: IncomingMessage, dir: string, name: string): Promise<string> {
-  const path = join(dir, `${randomUUID().slice(0, 8)}-${safeFileName(name)}`);
-  await pipeline(req, createWriteStream(path, { flags: 'wx' }));
+  const folder = join(dir, randomUUID());
+  mkdirSync(folder);
+  const path = join(folder, safeFileName(name));
+  try {
+    await pipeline(req, createWriteStream(path, { flags: 'wx' }));
+  } catch (e) {
+    // A cancelled or broken upload leaves nothing behind.
+    rmSync(folder, { recursive: true, force: true });
+    throw e;
+  }
   return path;
 }

@@ -51,6 +51,8 @@ export async function* inBatches<T>(stream: Readable): AsyncIterable<T[]> {
   };
   stream.on('readable', notify);
   stream.once('end', () => ((ended = true), notify()));
+  // Destroyed without an error (a reader that stopped, a cancel): nothing more will come.
+  stream.once('close', () => ((ended = true), notify()));
   stream.once('error', (e) => ((failure = e), notify()));
   try {
     for (;;) {

@@ -23,8 +23,8 @@ export type OpenedFile = {
   bytes(onBytes?: (chunk: Buffer) => void): Readable;
   /** The whole file as UTF-8 text, decoded from its own encoding, BOM removed. */
   text(onBytes?: (chunk: Buffer) => void): Readable;
-  /** Releases every stream opened on the file. */
-  close(): void;
+  /** Releases every stream opened on the file (failing any reader still waiting, when given a reason). */
+  close(reason?: Error): void;
 };
 
 const HEAD_BYTES = 64 * 1024;
@@ -131,9 +131,10 @@ export function openImportFile(input: ImportInput, opts: { encoding?: Encoding |
       opened.push(decoded);
       return decoded;
     },
-    close() {
+    close(reason?: Error) {
       // Readers that stop early (a preview, a cancel) leave their stream open; this releases the file.
-      for (const s of opened.splice(0)) s.destroy();
+      // With a reason, a reader still waiting for data fails with it instead of waiting forever.
+      for (const s of opened.splice(0)) s.destroy(reason);
     },
   };
 }

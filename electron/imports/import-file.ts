@@ -74,6 +74,9 @@ export async function runImport(db: Db, file: OpenedFile, reader: Reader, opts: 
     lastProgress = t;
     opts.onProgress({ bytesRead, totalBytes: file.size, rows: total });
   };
+  // A cancel must end the import even while the reader waits for data (a slow disk, a stalled stream).
+  const onAbort = () => file.close(new AppError('CANCELLED', 'Cancelled.'));
+  opts.signal?.addEventListener('abort', onAbort, { once: true });
   try {
     const onBytes = (chunk: Buffer) => {
       hash.update(chunk);
@@ -101,6 +104,7 @@ export async function runImport(db: Db, file: OpenedFile, reader: Reader, opts: 
     if (total === 0) throw new AppError('INVALID_INPUT', `${file.name} has no data rows.`);
   } catch (e) {
     file.close();
+    opts.signal?.removeEventListener('abort', onAbort);
     const cancelled = opts.signal?.aborted === true;
     removeImportRows(db, importId, reader.preset.tables);
     const error = cancelled ? 'Cancelled; nothing from this file was kept.' : e instanceof AppError ? e.message : `${file.name} could not be read: ${(e as Error).message}. Nothing was imported.`;
@@ -109,6 +113,7 @@ export async function runImport(db: Db, file: OpenedFile, reader: Reader, opts: 
     if (e instanceof AppError) throw e;
     throw new AppError('INVALID_INPUT', error);
   }
+  opts.signal?.removeEventListener('abort', onAbort);
   const sha256 = hash.digest('hex');
   db.transaction(() => {
     const insertRejection = db.prepare('INSERT OR REPLACE INTO import_rejections (import_id, line, reason, raw) VALUES (?, ?, ?, ?)');

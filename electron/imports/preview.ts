@@ -1,4 +1,5 @@
 import { parse } from 'csv-parse/sync';
+import { statSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import type { ColumnMapping } from '../../shared/domain/column-mapping';
 import type { ImportPreview } from '../../shared/ipc/contract';
@@ -80,10 +81,17 @@ export async function previewFile(db: Db, input: ImportInput, opts: { preset?: s
   try {
     file = openImportFile(input, opts.mapping ? { encoding: opts.mapping.encoding } : {});
   } catch (e) {
-    if (e instanceof AppError) return empty(e.message);
-    throw e;
+    if (!(e instanceof AppError)) throw e;
+    let size = 0;
+    try {
+      size = 'path' in input ? statSync(input.path).size : Buffer.byteLength(input.content);
+    } catch {
+      // missing file: the message says so
+    }
+    return empty(e.message, { sizeBytes: size });
   }
-  const header = file.kind === 'text' ? csvHeader(file, opts.mapping) : { columns: file.path ? await xlsxHeader(file.path, opts.mapping) : [], delimiter: null };
+  const isJson = file.kind === 'text' && /^\s*[[{]/.test(file.head);
+  const header = file.kind === 'text' && !isJson ? csvHeader(file, opts.mapping) : { columns: file.kind === 'xlsx' && file.path ? await xlsxHeader(file.path, opts.mapping) : [], delimiter: null };
   const base = { fileName: file.name, sizeBytes: file.size, encoding: file.kind === 'xlsx' ? 'xlsx' : file.encoding, delimiter: header.delimiter, fileColumns: header.columns };
   let reader;
   try {
@@ -119,7 +127,7 @@ export async function previewFile(db: Db, input: ImportInput, opts: { preset?: s
   let exact = readWhole;
   if (!readWhole && file.kind === 'text') {
     const headerLines = opts.mapping?.headerRow ?? 1;
-    const isCsv = !/^\s*[[{]/.test(file.head);
+    const isCsv = !isJson;
     if (file.size <= COUNT_LINES_UP_TO_BYTES) {
       estimatedRows = Math.max(sampled, (await countLines(file)) - (isCsv ? headerLines : 0));
       exact = false; // quoted line breaks can make lines and rows differ

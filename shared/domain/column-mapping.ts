@@ -41,7 +41,7 @@ export const ColumnMappingSchema = z
     /** XLSX only: the sheet to read; the first sheet when omitted. */
     sheet: z.string().optional(),
     /** Our field -> the file's column name. `date` and `amount` are required. */
-    columns: z.record(z.enum(MAPPABLE_FIELDS), z.string().min(1)).refine((c) => c.date !== undefined && c.amount !== undefined, 'map at least the date and the amount columns'),
+    columns: z.partialRecord(z.enum(MAPPABLE_FIELDS), z.string().min(1)).refine((c) => c.date !== undefined && c.amount !== undefined, 'map at least the date and the amount columns'),
     /** Used when the file has no currency column. */
     fixedCurrency: z.string().regex(/^[A-Z]{3}$/).optional(),
     /** Which cost ledger the lines belong to. */

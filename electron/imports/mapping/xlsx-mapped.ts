@@ -1,11 +1,30 @@
 import ExcelJS from 'exceljs';
+import type { Readable as NodeReadable } from 'node:stream';
 import type { ColumnMapping } from '../../../shared/domain/column-mapping';
 import { AppError } from '../../../shared/ipc/result';
 import type { ParsedRow } from '../preset';
 import { createRowMapper, isBlankRecord, type MappedRow, type RawCell, type RawRecord } from './mapped-row';
-import { holdSheetsUntilNamed, until, WorkbookInput } from './workbook-input';
+import { readZipDirectory } from './zip-directory';
 
 type SheetReader = ExcelJS.stream.xlsx.WorksheetReader;
+type Readable = NodeJS.ReadableStream;
+
+/**
+ * The part parsers of exceljs's streaming WorkbookReader, which its types do not declare. They are
+ * what its own `parse()` calls for each zip entry; we call them in the order a sheet depends on.
+ */
+type WorkbookParts = {
+  model?: { sheets?: { name?: string; rId?: string; state?: string }[] };
+  workbookRels?: { Id?: string; Target?: string }[];
+  properties?: { model?: { date1904?: boolean } };
+  _parseRels(entry: Readable): Promise<void>;
+  _parseWorkbook(entry: Readable): Promise<void>;
+  _parseSharedStrings(entry: Readable): AsyncIterable<unknown>;
+  _parseStyles(entry: Readable): Promise<void>;
+  _parseWorksheet(entry: AsyncIterable<unknown>, sheetNo: string): Iterable<{ eventType: string; value: SheetReader }>;
+};
+
+const PARTS = ['_parseRels', '_parseWorkbook', '_parseSharedStrings', '_parseStyles', '_parseWorksheet'] as const;
 
 const MAX_RAW_CHARS = 1_000;
 
@@ -36,11 +55,6 @@ const headerText = (value: unknown): string => {
   const v = normaliseCell(value);
   return v instanceof Date ? v.toISOString().slice(0, 10) : v === null ? '' : String(v).trim();
 };
-
-// exceljs's streaming types omit the sheet name and the workbook's date system, which it does set.
-const sheetName = (sheet: SheetReader): string => (sheet as unknown as { name?: string }).name ?? '';
-const usesDate1904 = (reader: ExcelJS.stream.xlsx.WorkbookReader): boolean =>
-  (reader as unknown as { properties?: { model?: { date1904?: boolean } } }).properties?.model?.date1904 === true;
 
 const fold = (s: string): string => s.trim().toLowerCase();
 
@@ -86,42 +100,55 @@ async function* sheetRows(rows: AsyncIterable<ExcelJS.Row>, name: string, mappin
   if (header === null) throw new AppError('INVALID_INPUT', `row ${mapping.headerRow} of sheet "${name}", the header row, is empty`);
 }
 
+/** The sheet's zip path from a relationship target ("worksheets/sheet2.xml" or "/xl/worksheets/sheet2.xml"). */
+const partPath = (target: string): string => (target.startsWith('/') ? target.slice(1) : `xl/${target}`);
+
 /**
- * Streams one sheet of a workbook through a column mapping with exceljs's streaming reader, so a
- * workbook of any size is read row by row (sheets stored before the shared strings are spooled to a
- * temp file by exceljs, not held in memory). The sheet is the mapping's, matched by name ignoring
- * case, or the first; its header is at `headerRow`; `line` is the sheet's row number. A damaged or
- * truncated workbook fails the file; `signal` cancels the read.
+ * Streams one sheet of a workbook through a column mapping, row by row, with exceljs's streaming
+ * part parsers: only the shared strings and styles are held in memory. The zip is read through its
+ * directory in a fixed order (relationships, workbook, shared strings, styles, the sheet), since
+ * exceljs's own pass over the zip can drop parts (see zip-directory.ts), and only the chosen sheet
+ * is read. The sheet is the mapping's, matched by name ignoring case, or else the first visible
+ * one; its header is at `headerRow`; `line` is the sheet's row number. A damaged or cut-off
+ * workbook fails the file; `signal` cancels the read.
  */
 export async function* mappedXlsxRows(path: string, mapping: ColumnMapping, opts: { signal?: AbortSignal } = {}): AsyncIterable<ParsedRow<MappedRow>> {
-  const input = new WorkbookInput(path, opts.signal);
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, { sharedStrings: 'cache', worksheets: 'emit', styles: 'cache', hyperlinks: 'ignore', entries: 'ignore' });
-  holdSheetsUntilNamed(reader);
-  const seen: string[] = [];
+  let sheetStream: NodeReadable | null = null;
+  const cancel = () => sheetStream?.destroy(new AppError('CANCELLED', 'Cancelled.'));
+  opts.signal?.addEventListener('abort', cancel, { once: true });
   try {
-    for await (const sheet of until(reader, input)) {
-      const name = sheetName(sheet);
-      seen.push(name);
-      // Excel keeps sheet names unique regardless of case, so matching without case is safe.
-      if (mapping.sheet !== undefined && fold(name) !== fold(mapping.sheet)) {
-        // Read past it: an unread sheet spooled to a temp file would keep that file open.
-        for await (const _row of until(sheet, input)) {
-          /* skipped sheet */
-        }
-        continue;
-      }
-      yield* sheetRows(until(sheet, input), name, mapping, usesDate1904(reader));
-      return;
+    opts.signal?.throwIfAborted();
+    const zip = await readZipDirectory(path);
+    const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, { sharedStrings: 'cache', worksheets: 'emit', styles: 'cache', hyperlinks: 'ignore', entries: 'ignore' });
+    const parts = reader as unknown as WorkbookParts;
+    if (PARTS.some((p) => typeof parts[p] !== 'function')) throw new Error('this exceljs version has no streaming part parsers');
+    if (!zip.has('xl/workbook.xml') || !zip.has('xl/_rels/workbook.xml.rels')) throw new AppError('INVALID_INPUT', 'not an Excel workbook: it has no xl/workbook.xml');
+    await parts._parseRels(await zip.open('xl/_rels/workbook.xml.rels'));
+    await parts._parseWorkbook(await zip.open('xl/workbook.xml'));
+    if (zip.has('xl/sharedStrings.xml')) for await (const _ of parts._parseSharedStrings(await zip.open('xl/sharedStrings.xml'))) void _;
+    if (zip.has('xl/styles.xml')) await parts._parseStyles(await zip.open('xl/styles.xml'));
+
+    const sheets = parts.model?.sheets ?? [];
+    const names = sheets.map((s) => s.name ?? '');
+    // Excel keeps sheet names unique regardless of case, so matching without case is safe.
+    const sheet = mapping.sheet === undefined ? (sheets.find((s) => s.state !== 'hidden' && s.state !== 'veryHidden') ?? sheets[0]) : sheets.find((s) => fold(s.name ?? '') === fold(mapping.sheet ?? ''));
+    if (!sheet) {
+      throw new AppError('INVALID_INPUT', mapping.sheet === undefined ? 'the workbook has no sheets' : `sheet "${mapping.sheet}" not found; the workbook has: ${names.map((n) => `"${n}"`).join(', ')}`, { sheets: names });
     }
+    const target = parts.workbookRels?.find((r) => r.Id === sheet.rId)?.Target;
+    if (!target || !zip.has(partPath(target))) throw new AppError('INVALID_INPUT', `the workbook lists sheet "${sheet.name ?? ''}" but does not contain it`);
+    sheetStream = await zip.open(partPath(target));
+    opts.signal?.throwIfAborted();
+    const sheetNo = /(\d+)\.xml$/.exec(target)?.[1] ?? '1';
+    const [emitted] = [...parts._parseWorksheet(sheetStream, sheetNo)];
+    if (!emitted) throw new Error('exceljs emitted no worksheet reader');
+    yield* sheetRows(emitted.value, sheet.name ?? '', mapping, parts.properties?.model?.date1904 === true);
   } catch (e) {
     if (e instanceof AppError) throw e;
+    if ((e as { name?: string }).name === 'AbortError') throw new AppError('CANCELLED', 'Cancelled.');
     throw new AppError('INVALID_INPUT', `the workbook cannot be read (${(e as Error).message}): it may be damaged, cut off, or not an .xlsx file`);
   } finally {
-    input.destroy();
+    opts.signal?.removeEventListener('abort', cancel);
+    sheetStream?.destroy();
   }
-  throw new AppError(
-    'INVALID_INPUT',
-    mapping.sheet === undefined ? 'the workbook has no sheets' : `sheet "${mapping.sheet}" not found; the workbook has: ${seen.map((s) => `"${s}"`).join(', ')}`,
-    { sheets: seen },
-  );
 }

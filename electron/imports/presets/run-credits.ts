@@ -95,7 +95,7 @@ export const runCreditsPreset: Preset<RunCreditRow> = {
     };
   },
   preview: {
-    columns: ['occurred', 'event', 'ticket', 'run', 'credits', 'amount', 'mr'],
+    columns: ['occurred', 'event', 'ticket', 'run', 'credits', 'amount', 'MR'],
     row: (r) => ({
       occurred: r.occurred_at.replace('T', ' ').slice(0, 19),
       event: r.event_type,
@@ -103,7 +103,7 @@ export const runCreditsPreset: Preset<RunCreditRow> = {
       run: r.run_id ?? '',
       credits: r.event_type === 'model_call_settled' ? `${r.ai_credits / 1e6} AI` : r.event_type === 'model_call_reserved' ? `${(r.ai_credits_reserved ?? 0) / 1e6} AI held` : `${r.run_credits / 1e6}`,
       amount: formatExactAmount(r.amount, r.currency),
-      mr: r.mr_url ?? '',
+      MR: r.mr_url ?? '',
     }),
   },
 };

@@ -6,7 +6,8 @@ type DialogProps = {
   onClose: () => void;
   children: ReactNode;
   testId?: string;
-  size?: 'narrow' | 'wide';
+  /** narrow: confirmations; wide: forms; large: tables of file rows beside a form. */
+  size?: 'narrow' | 'wide' | 'large';
   /** Where focus goes on close when the element that opened the dialog is gone (a removed card's button). */
   fallbackFocus?: RefObject<HTMLElement | null>;
 };

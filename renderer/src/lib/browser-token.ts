@@ -1,6 +1,9 @@
 /** Where the browser host's access token survives reloads of the same tab (never localStorage). */
 export const TOKEN_STORAGE_KEY = 'yardstick.token';
 
+/** What every call says when the page was opened without the tokened link. */
+export const MISSING_TOKEN_MESSAGE = 'This page needs the link printed by `yardstick serve` (it carries an access token).';
+
 /** The `token` parameter of a location hash such as "#token=abc"; null when there is none. */
 export function tokenFromHash(hash: string): string | null {
   const body = hash.startsWith('#') ? hash.slice(1) : hash;

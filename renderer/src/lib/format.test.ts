@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatCount, formatDate, formatDateRange, formatDateTime, formatDuration, formatHours, formatMonthLong, formatMonthShort, formatPercent } from './format';
+import { formatBytes, formatCount, formatDate, formatDateRange, formatDateTime, formatDuration, formatHours, formatMonthLong, formatMonthShort, formatPercent } from './format';
 
 describe('format', () => {
   it('formats counts, percentages and hours', () => {
@@ -39,5 +39,14 @@ describe('format', () => {
     expect(formatDuration(7_200_000)).toBe('2 h');
     expect(formatDuration(-5)).toBe('—');
     expect(formatDuration(Number.NaN)).toBe('—');
+  });
+
+  it('formats file sizes in decimal units', () => {
+    expect(formatBytes(812)).toBe('812 B');
+    expect(formatBytes(12_345)).toBe('12.3 kB');
+    expect(formatBytes(140_000_000)).toBe('140 MB');
+    expect(formatBytes(999_990)).toBe('1.0 MB');
+    expect(formatBytes(2_147_483_648)).toBe('2.1 GB');
+    expect(formatBytes(-1)).toBe('—');
   });
 });

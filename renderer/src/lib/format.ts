@@ -98,3 +98,18 @@ export function formatDuration(ms: number): string {
   if (hours > 0) return minutes > 0 ? `${hours} h ${minutes} min` : `${hours} h`;
   return seconds > 0 ? `${minutes} min ${seconds} s` : `${minutes} min`;
 }
+
+const BYTE_UNITS = ['kB', 'MB', 'GB', 'TB'] as const;
+
+/** File sizes in decimal units, as file managers show them: "812 B", "12.3 MB", "140 MB", "2.1 GB". */
+export function formatBytes(bytes: number): string {
+  if (!Number.isFinite(bytes) || bytes < 0) return NO_VALUE;
+  if (bytes < 1000) return `${Math.round(bytes)} B`;
+  let value = bytes / 1000;
+  let unit = 0;
+  while (value >= 999.95 && unit < BYTE_UNITS.length - 1) {
+    value /= 1000;
+    unit += 1;
+  }
+  return `${value < 100 ? numberFormat(1, 1).format(value) : numberFormat(0, 0).format(value)} ${BYTE_UNITS[unit]}`;
+}

@@ -1,6 +1,7 @@
 import type { Channel, EventName } from '../../../shared/ipc/channels';
 import type { ChannelInput, ChannelOutput, EventPayload } from '../../../shared/ipc/contract';
 import { openWebSocket } from './event-socket';
+import { xhrUpload } from './file-access';
 import { parseEventPayload, unwrapEnvelope } from './ipc-envelope';
 import { selectTransport, type Transport } from './transport';
 
@@ -27,6 +28,7 @@ export function initIpc(): Transport {
     history: window.history,
     storage: safeSessionStorage(),
     fetch: (url, init) => window.fetch(url, init),
+    upload: xhrUpload,
     openSocket: openWebSocket,
     timers: { set: (cb, ms) => window.setTimeout(cb, ms), clear: (handle) => window.clearTimeout(handle as number) },
   });

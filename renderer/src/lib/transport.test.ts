@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { YardstickBridge } from './bridge';
+import type { UploadRequest } from './file-access';
 import { IpcError } from './ipc-error';
 import { MISSING_TOKEN_MESSAGE, eventsUrl, selectTransport, type FetchLike, type TransportEnvironment } from './transport';
 
@@ -9,6 +10,7 @@ function environment(options: { hash?: string; bridge?: YardstickBridge; respond
   const calls: FetchCall[] = [];
   const sockets: string[] = [];
   const replaced: string[] = [];
+  const uploads: UploadRequest[] = [];
   const env: TransportEnvironment = {
     bridge: options.bridge,
     location: { hash: options.hash ?? '', pathname: '/', search: '', protocol: 'http:', host: '127.0.0.1:4321' },
@@ -19,13 +21,17 @@ function environment(options: { hash?: string; bridge?: YardstickBridge; respond
       const { status, body } = await (options.respond ?? (() => Promise.resolve({ status: 200, body: '{"ok":true,"data":{}}' })))();
       return { status, statusText: status === 200 ? 'OK' : 'Error', text: () => Promise.resolve(body) };
     },
+    upload: (request) => {
+      uploads.push(request);
+      return Promise.resolve({ status: 200, statusText: 'OK', text: '{"ok":true,"data":{"path":"/tmp/up/a.csv"}}' });
+    },
     openSocket: (url) => {
       sockets.push(url);
       return { close: () => undefined };
     },
     timers: { set: () => 0, clear: () => undefined },
   };
-  return { env, calls, sockets, replaced };
+  return { env, calls, sockets, replaced, uploads };
 }
 
 describe('selectTransport', () => {
@@ -37,6 +43,17 @@ describe('selectTransport', () => {
     await expect(transport.invoke('app:get-info', {})).resolves.toEqual({ ok: true, data: 1 });
     expect(bridge.invoke).toHaveBeenCalledWith('app:get-info', {});
     expect(calls).toHaveLength(0);
+  });
+
+  it('reads file paths through the bridge in Electron and uploads files in the browser', async () => {
+    const bridge: YardstickBridge = { invoke: vi.fn(), on: vi.fn(), pathForFile: () => '/home/mia/a.csv' };
+    const electron = environment({ bridge });
+    await expect(selectTransport(electron.env).files.pathFor(new File(['x'], 'a.csv'))).resolves.toBe('/home/mia/a.csv');
+    expect(electron.uploads).toHaveLength(0);
+    const browser = environment({ hash: '#token=s3cret' });
+    await expect(selectTransport(browser.env).files.pathFor(new File(['x'], 'a.csv'))).resolves.toBe('/tmp/up/a.csv');
+    expect(browser.uploads[0]).toMatchObject({ url: '/api/upload?name=a.csv', token: 's3cret' });
+    await expect(selectTransport(environment({}).env).files.pathFor(new File(['x'], 'a.csv'))).rejects.toMatchObject({ code: 'FORBIDDEN' });
   });
 
   it('turns a rejecting bridge into an UNAVAILABLE IpcError', async () => {

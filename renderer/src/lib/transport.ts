@@ -1,7 +1,8 @@
 import type { Channel, EventName } from '../../../shared/ipc/channels';
 import type { YardstickBridge } from './bridge';
-import { captureToken, type TokenEnvironment } from './browser-token';
+import { MISSING_TOKEN_MESSAGE, captureToken, type TokenEnvironment } from './browser-token';
 import { createEventSocket, type OpenSocket, type Timers } from './event-socket';
+import { createBrowserFileAccess, createElectronFileAccess, createMissingTokenFileAccess, type FileAccess, type Upload } from './file-access';
 import { IpcError } from './ipc-error';
 
 /**
@@ -12,9 +13,11 @@ export type Transport = {
   kind: 'electron' | 'browser';
   invoke(channel: Channel, input: unknown): Promise<unknown>;
   on(event: EventName, cb: (payload: unknown) => void): () => void;
+  /** How a dropped or chosen file becomes a path the handlers can open (its own, or an uploaded copy). */
+  files: FileAccess;
 };
 
-export const MISSING_TOKEN_MESSAGE = 'This page needs the link printed by `yardstick serve` (it carries an access token).';
+export { MISSING_TOKEN_MESSAGE };
 
 export function createElectronTransport(bridge: YardstickBridge): Transport {
   return {
@@ -28,6 +31,7 @@ export function createElectronTransport(bridge: YardstickBridge): Transport {
       }
     },
     on: (event, cb) => bridge.on(event, cb),
+    files: createElectronFileAccess(bridge),
   };
 }
 
@@ -38,7 +42,7 @@ export function eventsUrl(location: { protocol: string; host: string }, token: s
   return `${scheme}://${location.host}/api/events?token=${encodeURIComponent(token)}`;
 }
 
-export function createBrowserTransport(options: { token: string; fetch: FetchLike; eventsUrl: string; openSocket: OpenSocket; timers: Timers }): Transport {
+export function createBrowserTransport(options: { token: string; fetch: FetchLike; upload: Upload; eventsUrl: string; openSocket: OpenSocket; timers: Timers }): Transport {
   const events = createEventSocket({ url: options.eventsUrl, openSocket: options.openSocket, timers: options.timers });
   return {
     kind: 'browser',
@@ -63,6 +67,7 @@ export function createBrowserTransport(options: { token: string; fetch: FetchLik
       }
     },
     on: (event, cb) => events.subscribe(event, cb),
+    files: createBrowserFileAccess({ token: options.token, upload: options.upload }),
   };
 }
 
@@ -72,6 +77,7 @@ export function createMissingTokenTransport(): Transport {
     kind: 'browser',
     invoke: () => Promise.reject(new IpcError('FORBIDDEN', MISSING_TOKEN_MESSAGE)),
     on: () => () => undefined,
+    files: createMissingTokenFileAccess(),
   };
 }
 
@@ -79,6 +85,7 @@ export type TransportEnvironment = TokenEnvironment & {
   bridge: YardstickBridge | undefined;
   location: TokenEnvironment['location'] & { protocol: string; host: string };
   fetch: FetchLike;
+  upload: Upload;
   openSocket: OpenSocket;
   timers: Timers;
 };
@@ -88,5 +95,5 @@ export function selectTransport(env: TransportEnvironment): Transport {
   if (env.bridge !== undefined) return createElectronTransport(env.bridge);
   const token = captureToken(env);
   if (token === null) return createMissingTokenTransport();
-  return createBrowserTransport({ token, fetch: env.fetch, eventsUrl: eventsUrl(env.location, token), openSocket: env.openSocket, timers: env.timers });
+  return createBrowserTransport({ token, fetch: env.fetch, upload: env.upload, eventsUrl: eventsUrl(env.location, token), openSocket: env.openSocket, timers: env.timers });
 }

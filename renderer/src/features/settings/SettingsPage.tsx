@@ -2,6 +2,7 @@ import { DefinitionList } from '../../components/DefinitionList';
 import { ErrorState } from '../../components/ErrorState';
 import { Skeleton } from '../../components/Skeleton';
 import { appInfoResource } from '../workspace/workspace-store';
+import { ExchangeRatesCard } from './ExchangeRatesCard';
 
 export function SettingsPage() {
   // The header already watches app info; this page only reads it.
@@ -19,22 +20,25 @@ export function SettingsPage() {
           <Skeleton height="6rem" />
         </div>
       ) : (
-        <div className="card">
-          <h2 className="card-title">Workspace</h2>
-          <DefinitionList
-            items={[
-              { term: 'Name', value: data.workspaceName },
-              { term: 'Folder', value: data.workspaceDir, mono: true },
-              { term: 'Currency', value: data.currency },
-              { term: 'Data', value: data.isDemo ? 'Demo workspace (generated sample data)' : 'Your organisation’s data' },
-              { term: 'People views', value: data.peopleViewsEnabled ? 'On' : 'Off' },
-              { term: 'App', value: `${data.name} ${data.version} (${data.host === 'browser' ? 'browser host' : data.host})` },
-            ]}
-          />
-          <p className="muted card-footnote">
-            Editing settings (currency and exchange rates, loaded hourly rate, rollback window, linking rules) is not built yet.
-          </p>
-        </div>
+        <>
+          <div className="card">
+            <h2 className="card-title">Workspace</h2>
+            <DefinitionList
+              items={[
+                { term: 'Name', value: data.workspaceName },
+                { term: 'Folder', value: data.workspaceDir, mono: true },
+                { term: 'Currency', value: data.currency },
+                { term: 'Data', value: data.isDemo ? 'Demo workspace (generated sample data)' : 'Your organisation’s data' },
+                { term: 'People views', value: data.peopleViewsEnabled ? 'On' : 'Off' },
+                { term: 'App', value: `${data.name} ${data.version} (${data.host === 'browser' ? 'browser host' : data.host})` },
+              ]}
+            />
+            <p className="muted card-footnote">
+              Editing the other settings (currency, loaded hourly rate, rollback window, linking rules) is not built yet.
+            </p>
+          </div>
+          <ExchangeRatesCard workspaceCurrency={data.currency} />
+        </>
       )}
     </section>
   );

@@ -4,6 +4,7 @@ import { EmptyState } from '../../components/EmptyState';
 import { ErrorState } from '../../components/ErrorState';
 import { Notice } from '../../components/Notice';
 import { Skeleton } from '../../components/Skeleton';
+import { ImportsSection } from '../imports/ImportsSection';
 import { RemoveSourceDialog } from './RemoveSourceDialog';
 import { SourceCard } from './SourceCard';
 import { SourceFormDialog } from './SourceFormDialog';
@@ -37,7 +38,7 @@ export function SourcesPage() {
       <header className="page-header page-header-with-actions">
         <div className="page-heading">
           <h1 id="page-title">Sources</h1>
-          <p className="page-subtitle">Jira and GitLab connections, their syncs, and what the workspace holds.</p>
+          <p className="page-subtitle">Jira and GitLab connections, their syncs, billing and usage files, and what the workspace holds.</p>
         </div>
         <div className="page-actions">
           <button type="button" className="button" data-testid="sync-all" disabled={syncAll.disabled} title={syncAll.title} onClick={() => void sync.start({ full: false })}>
@@ -86,6 +87,7 @@ export function SourcesPage() {
       )}
 
       <SyncHistoryCard syncRunning={sync.job !== null} />
+      <ImportsSection />
       <WorkspaceDataSection />
 
       {(dialog?.kind === 'add' || dialog?.kind === 'edit') && (
