@@ -82,7 +82,7 @@ export async function runImport(db: Db, file: OpenedFile, reader: Reader, opts: 
       hash.update(chunk);
       bytesRead += chunk.length;
     };
-    for await (const parsed of reader.rows(onBytes)) {
+    for await (const parsed of reader.rows(onBytes, opts.signal)) {
       opts.signal?.throwIfAborted();
       total += 1;
       if (!parsed.ok) reject(parsed.line, parsed.reason, parsed.raw);

@@ -13,7 +13,7 @@ export type Reader = {
   /** Another known format the file looks like, when it differs from the chosen one. */
   looksLike: string | null;
   preset: Preset<unknown>;
-  rows(onBytes: (chunk: Buffer) => void): AsyncIterable<ParsedRow<unknown>>;
+  rows(onBytes: (chunk: Buffer) => void, signal?: AbortSignal): AsyncIterable<ParsedRow<unknown>>;
 };
 
 /**
@@ -34,9 +34,9 @@ export function resolveReader(file: OpenedFile, opts: { preset?: string | undefi
         label: preset.label,
         looksLike: null,
         preset,
-        rows: (onBytes) => {
+        rows: (onBytes, signal) => {
           // exceljs streams the workbook itself; progress is reported from the whole size when done.
-          const rows = mappedXlsxRows(path, mapping) as AsyncIterable<ParsedRow<unknown>>;
+          const rows = mappedXlsxRows(path, mapping, signal ? { signal } : {}) as AsyncIterable<ParsedRow<unknown>>;
           return (async function* () {
             for await (const row of rows) yield row;
             onBytes(Buffer.alloc(file.size));

@@ -2,7 +2,8 @@ import { createReadStream, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PassThrough, Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import type { ColumnMapping, MappableField } from '../../../shared/domain/column-mapping';
+import type { z } from 'zod';
+import { ColumnMappingSchema, type ColumnMapping } from '../../../shared/domain/column-mapping';
 import { AppError } from '../../../shared/ipc/result';
 import type { ParsedRow } from '../preset';
 import { mappedCsvRows } from './csv-mapped';
@@ -11,20 +12,15 @@ import type { MappedRow } from './mapped-row';
 const FIXTURES = join(__dirname, '..', '..', '..', 'tests', 'fixtures', 'imports', 'mapping');
 const fixture = (name: string) => createReadStream(join(FIXTURES, name));
 
-// Built by hand: ColumnMappingSchema's z.record over an enum requires every field in zod 4.
-const mapping = (over: Omit<Partial<ColumnMapping>, 'columns'> & { columns?: Partial<Record<MappableField, string>> } = {}): ColumnMapping => ({
-  name: 'Test',
-  delimiter: 'auto',
-  encoding: 'auto',
-  decimalSeparator: '.',
-  thousandsSeparator: '',
-  dateFormat: 'auto',
-  headerRow: 1,
-  ledger: 'provider',
-  vendor: 'acme',
-  ...over,
-  columns: (over.columns ?? { date: 'Date', amount: 'Amount', currency: 'Currency', description: 'Description' }) as ColumnMapping['columns'],
-});
+// Through the real schema, so its defaults and checks apply.
+const mapping = (over: Partial<z.input<typeof ColumnMappingSchema>> = {}): ColumnMapping =>
+  ColumnMappingSchema.parse({
+    name: 'Test',
+    ledger: 'provider',
+    vendor: 'acme',
+    columns: { date: 'Date', amount: 'Amount', currency: 'Currency', description: 'Description' },
+    ...over,
+  });
 
 const collect = async (rows: AsyncIterable<ParsedRow<MappedRow>>): Promise<ParsedRow<MappedRow>[]> => {
   const out: ParsedRow<MappedRow>[] = [];

@@ -1,23 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import type { ColumnMapping, MappableField } from '../../../shared/domain/column-mapping';
+import type { z } from 'zod';
+import { ColumnMappingSchema, type ColumnMapping } from '../../../shared/domain/column-mapping';
 import { AppError } from '../../../shared/ipc/result';
 import { createRowMapper, isBlankRecord, type RawRecord } from './mapped-row';
 
-// Built by hand: ColumnMappingSchema's z.record over an enum requires every field in zod 4.
-const mapping = (over: Omit<Partial<ColumnMapping>, 'columns'> & { columns?: Partial<Record<MappableField, string>> } = {}): ColumnMapping => ({
-  name: 'Test',
-  delimiter: 'auto',
-  encoding: 'auto',
-  decimalSeparator: '.',
-  thousandsSeparator: '',
-  dateFormat: 'auto',
-  headerRow: 1,
-  ledger: 'provider',
-  vendor: 'acme',
-  fixedCurrency: 'USD',
-  ...over,
-  columns: (over.columns ?? { date: 'Date', amount: 'Cost' }) as ColumnMapping['columns'],
-});
+// Through the real schema, so its defaults and checks apply.
+const mapping = (over: Partial<z.input<typeof ColumnMappingSchema>> = {}): ColumnMapping =>
+  ColumnMappingSchema.parse({
+    name: 'Test',
+    ledger: 'provider',
+    vendor: 'acme',
+    fixedCurrency: 'USD',
+    columns: { date: 'Date', amount: 'Cost' },
+    ...over,
+  });
 
 const mapOne = (record: RawRecord, m: ColumnMapping = mapping()) => createRowMapper(Object.keys(record), m)(record);
 

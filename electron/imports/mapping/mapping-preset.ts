@@ -1,6 +1,6 @@
+import { formatExactAmount } from '../../../shared/domain/money';
 import { createHash } from 'node:crypto';
 import type { ColumnMapping, MappableField } from '../../../shared/domain/column-mapping';
-import { MICROS_PER_UNIT, minorExponent } from '../../../shared/domain/money';
 import type { Db } from '../../db/connection';
 import type { Preset } from '../preset';
 import { mappedCsvRows } from './csv-mapped';
@@ -36,15 +36,7 @@ export function previewColumns(mapping: ColumnMapping): string[] {
  * Micros as an exact decimal with the currency: at least the currency's minor digits (two for
  * most, none for JPY), more when the amount has them ("0.003125 USD"), thousands grouped.
  */
-export function formatAmount(micros: number, currency: string): string {
-  const abs = Math.abs(micros);
-  const whole = Math.floor(abs / MICROS_PER_UNIT).toLocaleString('en-US');
-  const fraction = String(abs % MICROS_PER_UNIT)
-    .padStart(6, '0')
-    .replace(/0+$/, '')
-    .padEnd(minorExponent(currency), '0');
-  return `${micros < 0 ? '-' : ''}${whole}${fraction ? `.${fraction}` : ''} ${currency}`;
-}
+export const formatAmount = (micros: number, currency: string): string => formatExactAmount(micros, currency);
 
 /** One row for the preview table, keyed by the labels `previewColumns` returns. */
 export function previewRow(row: MappedRow): Record<string, string> {

@@ -5,28 +5,24 @@ import { join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ColumnMapping, MappableField } from '../../../shared/domain/column-mapping';
+import type { z } from 'zod';
+import { ColumnMappingSchema, type ColumnMapping } from '../../../shared/domain/column-mapping';
 import { AppError } from '../../../shared/ipc/result';
 import { tempDir } from '../../../tests/support/temp';
 import type { ParsedRow } from '../preset';
 import type { MappedRow } from './mapped-row';
 import { mappedXlsxRows, normaliseCell } from './xlsx-mapped';
 
-// Built by hand: ColumnMappingSchema's z.record over an enum requires every field in zod 4.
-const mapping = (over: Omit<Partial<ColumnMapping>, 'columns'> & { columns?: Partial<Record<MappableField, string>> } = {}): ColumnMapping => ({
-  name: 'Workbook',
-  delimiter: 'auto',
-  encoding: 'auto',
-  decimalSeparator: '.',
-  thousandsSeparator: '',
-  dateFormat: 'auto',
-  headerRow: 1,
-  ledger: 'provider',
-  vendor: 'acme',
-  fixedCurrency: 'EUR',
-  ...over,
-  columns: (over.columns ?? { date: 'Date', amount: 'Cost', description: 'Item' }) as ColumnMapping['columns'],
-});
+// Through the real schema, so its defaults and checks apply.
+const mapping = (over: Partial<z.input<typeof ColumnMappingSchema>> = {}): ColumnMapping =>
+  ColumnMappingSchema.parse({
+    name: 'Workbook',
+    ledger: 'provider',
+    vendor: 'acme',
+    fixedCurrency: 'EUR',
+    columns: { date: 'Date', amount: 'Cost', description: 'Item' },
+    ...over,
+  });
 
 const collect = async (rows: AsyncIterable<ParsedRow<MappedRow>>): Promise<ParsedRow<MappedRow>[]> => {
   const out: ParsedRow<MappedRow>[] = [];

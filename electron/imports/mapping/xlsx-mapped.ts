@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import type { Readable as NodeReadable } from 'node:stream';
+import type { Readable } from 'node:stream';
 import type { ColumnMapping } from '../../../shared/domain/column-mapping';
 import { AppError } from '../../../shared/ipc/result';
 import type { ParsedRow } from '../preset';
@@ -7,7 +7,6 @@ import { createRowMapper, isBlankRecord, type MappedRow, type RawCell, type RawR
 import { readZipDirectory } from './zip-directory';
 
 type SheetReader = ExcelJS.stream.xlsx.WorksheetReader;
-type Readable = NodeJS.ReadableStream;
 
 /**
  * The part parsers of exceljs's streaming WorkbookReader, which its types do not declare. They are
@@ -113,7 +112,7 @@ const partPath = (target: string): string => (target.startsWith('/') ? target.sl
  * workbook fails the file; `signal` cancels the read.
  */
 export async function* mappedXlsxRows(path: string, mapping: ColumnMapping, opts: { signal?: AbortSignal } = {}): AsyncIterable<ParsedRow<MappedRow>> {
-  let sheetStream: NodeReadable | null = null;
+  let sheetStream: Readable | null = null;
   const cancel = () => sheetStream?.destroy(new AppError('CANCELLED', 'Cancelled.'));
   opts.signal?.addEventListener('abort', cancel, { once: true });
   try {

@@ -3,33 +3,29 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ColumnMapping, MappableField } from '../../../shared/domain/column-mapping';
-import { tempDir } from '../../../tests/support/temp';
-import type { Db } from '../../db/connection';
-import { openWorkspace, type Workspace } from '../../workspace/workspace';
-import { importFile } from '../import-file';
-import type { ParsedRow } from '../preset';
-import type { MappedRow } from './mapped-row';
-import { formatAmount, mappingPreset, previewColumns, previewRow, rowHash } from './mapping-preset';
-import { mappedXlsxRows } from './xlsx-mapped';
+import type { z } from 'zod';
+import { ColumnMappingSchema, type ColumnMapping } from '../../shared/domain/column-mapping';
+import { tempDir } from '../support/temp';
+import type { Db } from '../../electron/db/connection';
+import { openWorkspace, type Workspace } from '../../electron/workspace/workspace';
+import { importFile } from '../../electron/imports/import-file';
+import type { ParsedRow } from '../../electron/imports/preset';
+import type { MappedRow } from '../../electron/imports/mapping/mapped-row';
+import { formatAmount, mappingPreset, previewColumns, previewRow, rowHash } from '../../electron/imports/mapping/mapping-preset';
+import { mappedXlsxRows } from '../../electron/imports/mapping/xlsx-mapped';
 
-const FIXTURES = join(__dirname, '..', '..', '..', 'tests', 'fixtures', 'imports', 'mapping');
+const FIXTURES = join(__dirname, '..', 'fixtures', 'imports', 'mapping');
 
-// Built by hand: ColumnMappingSchema's z.record over an enum requires every field in zod 4.
-const mapping = (over: Omit<Partial<ColumnMapping>, 'columns'> & { columns?: Partial<Record<MappableField, string>> } = {}): ColumnMapping => ({
-  name: 'Seats and tokens',
-  delimiter: 'auto',
-  encoding: 'auto',
-  decimalSeparator: '.',
-  thousandsSeparator: '',
-  dateFormat: 'auto',
-  headerRow: 1,
-  ledger: 'provider',
-  vendor: 'acme-ai',
-  fixedCurrency: 'USD',
-  ...over,
-  columns: (over.columns ?? { date: 'Date', amount: 'Amount', description: 'Item' }) as ColumnMapping['columns'],
-});
+// Through the real schema, so its defaults and checks apply.
+const mapping = (over: Partial<z.input<typeof ColumnMappingSchema>> = {}): ColumnMapping =>
+  ColumnMappingSchema.parse({
+    name: 'Seats and tokens',
+    ledger: 'provider',
+    vendor: 'acme-ai',
+    fixedCurrency: 'USD',
+    columns: { date: 'Date', amount: 'Amount', description: 'Item' },
+    ...over,
+  });
 
 let ws: Workspace;
 let cleanup: () => void;
