@@ -27,7 +27,8 @@ const JIRA_KINDS: [string, RegExp][] = [
   ['search', /\/search\/jql$/],
   ['approximate-count', /\/search\/approximate-count$/],
   ['changelog', /\/issue\/[^/]+\/changelog$/],
-  ['worklog-feed', /\/worklog\/(updated|deleted)$/],
+  ['worklog-updated', /\/worklog\/updated$/],
+  ['worklog-deleted', /\/worklog\/deleted$/],
   ['worklog-list', /\/worklog\/list$/],
 ];
 const GITLAB_KINDS: [string, RegExp][] = [
@@ -98,6 +99,8 @@ async function main(): Promise<void> {
     const stats: ServersStats = { jira: drainJira(), gitlab: drainGitLab(), cpuUserMs: cpu.user / 1000, cpuSystemMs: cpu.system / 1000, rssMb: process.memoryUsage().rss / 2 ** 20 };
     res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify(stats));
   });
+  // The sync process asks for stats minutes apart; a long keep-alive avoids reusing a socket closed in between.
+  control.keepAliveTimeout = 30 * 60_000;
   await new Promise<void>((resolve) => control.listen(0, '127.0.0.1', resolve));
   const { port } = control.address() as AddressInfo;
 
