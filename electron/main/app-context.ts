@@ -29,7 +29,8 @@ function servicesFor(workspace: Workspace, emit: HandlerContext['emit'], secrets
         secrets: secrets ?? keytarStore(),
         emitProgress: (p) => emit('sync:progress', p),
         emitDataChanged: (tables) => emit('workspace:data-changed', { tables }),
-        log,
+        log: log.write,
+        flushLog: log.flush,
       }),
       imports: createImportJobs({
         workspace,

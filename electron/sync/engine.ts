@@ -22,6 +22,7 @@ type Deps = {
   emitProgress: (p: SyncProgressEvent) => void;
   emitDataChanged: (tables: string[]) => void;
   log: (entry: RequestLogEntry & { source: string }) => void;
+  flushLog?: () => Promise<void>;
 };
 
 /**
@@ -114,6 +115,7 @@ export function createSyncEngine(deps: Deps) {
             deps.emitDataChanged(['*']);
           }
         } finally {
+          await deps.flushLog?.();
           release();
           current = null;
         }

@@ -3,6 +3,8 @@
  * not strict ISO 8601), GitLab "…Z", OpenAI Unix seconds. Everything is stored as UTC ISO-8601 with Z.
  */
 export function toIsoUtc(value: string): string {
+  // Already canonical (GitLab's form): skip the parse. A hot path when syncing millions of rows.
+  if (value.length === 24 && value[10] === 'T' && value[23] === 'Z' && value[19] === '.') return value;
   const normalised = value.trim().replace(/([+-]\d{2})(\d{2})$/, '$1:$2');
   const ms = Date.parse(normalised);
   if (Number.isNaN(ms)) throw new Error(`not a timestamp: "${value}"`);

@@ -25,16 +25,21 @@ export function buildRecords(inputs: RecordInputs, settings: Settings): { record
   const mrByUrl = new Map(inputs.mergeRequests.map((m) => [m.webUrl, m]));
   const mrBySha = new Map<string, MergeRequestInput>();
   const mrByTitle = new Map<string, MergeRequestInput>();
+  // Reverts may quote a full or an abbreviated sha: index both (an abbreviation is 7+ characters).
+  const mrByShortSha = new Map<string, MergeRequestInput>();
   for (const mr of inputs.mergeRequests) {
     if (mr.state !== 'merged') continue;
-    for (const sha of mr.shas) mrBySha.set(sha.toLowerCase(), mr);
+    for (const sha of mr.shas) {
+      mrBySha.set(sha.toLowerCase(), mr);
+      mrByShortSha.set(sha.toLowerCase().slice(0, 7), mr);
+    }
     mrByTitle.set(mr.title, mr);
   }
   const revertsOf = new Map<number, MergeRequestInput[]>();
   for (const mr of inputs.mergeRequests) {
     const ref = revertReferenceOf(mr.title, mr.description);
     if (!ref) continue;
-    const target = (ref.sha ? [...mrBySha.entries()].find(([sha]) => sha.startsWith(ref.sha!) || ref.sha!.startsWith(sha))?.[1] : undefined) ?? (ref.title ? mrByTitle.get(ref.title) : undefined);
+    const target = (ref.sha ? mrBySha.get(ref.sha) ?? mrByShortSha.get(ref.sha.slice(0, 7)) : undefined) ?? (ref.title ? mrByTitle.get(ref.title) : undefined);
     if (target && target.id !== mr.id) revertsOf.set(target.id, [...(revertsOf.get(target.id) ?? []), mr]);
   }
   const revertMrIds = new Set([...revertsOf.values()].flat().map((m) => m.id));
