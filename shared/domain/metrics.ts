@@ -30,6 +30,11 @@ export const ADDITIVE_MEASURES = [
 export type AdditiveMeasure = (typeof ADDITIVE_MEASURES)[number];
 export type MeasureSums = Record<AdditiveMeasure, number>;
 
+/** Measures each record carries itself (the records table has a column per measure); money comes from its cost lines. */
+export const RECORD_MEASURES = ADDITIVE_MEASURES.filter(
+  (m): m is Exclude<AdditiveMeasure, 'records' | `cost_${string}`> => m !== 'records' && !m.startsWith('cost_'),
+);
+
 export const COST_MEASURES = ['cost_run_credits', 'cost_ai_credits', 'cost_provider', 'cost_ci', 'cost_human'] as const satisfies readonly AdditiveMeasure[];
 
 export const emptySums = (): MeasureSums =>

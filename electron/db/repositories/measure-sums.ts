@@ -1,22 +1,5 @@
 import type { Db } from '../connection';
-import { emptySums, type MeasureSums } from '../../../shared/domain/metrics';
-
-const RECORD_MEASURES = [
-  'accepted',
-  'mrs_opened',
-  'mrs_reached_review',
-  'mrs_merged',
-  'mrs_rolled_back',
-  'runs',
-  'runs_reached_validation',
-  'runs_first_pass',
-  'repair_runs',
-  'review_rounds',
-  'review_hours',
-  'human_hours',
-  'baseline_hours',
-  'ci_minutes',
-] as const;
+import { emptySums, RECORD_MEASURES, type MeasureSums } from '../../../shared/domain/metrics';
 
 // The rate in force on a line's date; NULL when none was entered (the line is then left out and reported).
 const rateSql = (currencyCol: string, dateCol: string) => `CASE WHEN ${currencyCol} = @currency THEN 1.0 ELSE (

@@ -1,31 +1,15 @@
+import { RECORD_MEASURES } from '../../../shared/domain/metrics';
 import type { Db } from '../connection';
 import type { BuiltRecord } from '../../../shared/domain/records/types';
 import type { RunSummary } from '../../../shared/domain/records/runs';
-
-const MEASURE_COLUMNS = [
-  'accepted',
-  'mrs_opened',
-  'mrs_reached_review',
-  'mrs_merged',
-  'mrs_rolled_back',
-  'runs',
-  'runs_reached_validation',
-  'runs_first_pass',
-  'repair_runs',
-  'review_rounds',
-  'review_hours',
-  'human_hours',
-  'baseline_hours',
-  'ci_minutes',
-] as const;
 
 /** Replaces all derived records in one transaction: readers see the old set or the new, never a mix. */
 export function replaceRecords(db: Db, records: readonly BuiltRecord[], runs: readonly RunSummary[], ctx: { teamOf: (r: BuiltRecord) => string | null; builtAt: string }): void {
   const insertRecord = db.prepare(
     `INSERT INTO records (record_key, work_item_id, ticket_key, team, project_key, repository, issue_type, size, outcome, period_month,
-       started_at, ended_at, ${MEASURE_COLUMNS.join(', ')}, built_at)
+       started_at, ended_at, ${RECORD_MEASURES.join(', ')}, built_at)
      VALUES (@recordKey, @workItemId, @ticketKey, @team, @projectKey, @repository, @issueType, @size, @outcome, @periodMonth,
-       @startedAt, @endedAt, ${MEASURE_COLUMNS.map((c) => `@${c}`).join(', ')}, @builtAt)`,
+       @startedAt, @endedAt, ${RECORD_MEASURES.map((c) => `@${c}`).join(', ')}, @builtAt)`,
   );
   const insertMr = db.prepare('INSERT OR IGNORE INTO record_merge_requests (record_id, merge_request_id, role) VALUES (?, ?, ?)');
   const insertRun = db.prepare('INSERT OR IGNORE INTO record_runs (record_id, run_id) VALUES (?, ?)');
