@@ -1,6 +1,6 @@
 import { request } from 'node:http';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { startHost, type Host } from '../../electron/host/server';
@@ -102,5 +102,20 @@ describe('browser host', () => {
       });
     expect(await opened(`ws://127.0.0.1:${host.port}/api/events?token=${host.token}`)).toBe(true);
     expect(await opened(`ws://127.0.0.1:${host.port}/api/events?token=wrong`)).toBe(false);
+  });
+});
+
+describe('browser host uploads', () => {
+  it('stores an upload under its own name only with the token, and refuses it without', async () => {
+    const denied = await send('/api/upload?name=usage.csv', { method: 'POST', body: 'a,b\n1,2\n' });
+    expect(denied.status).toBe(401);
+    const reply = await send(`/api/upload?name=${encodeURIComponent('../../evil name.csv')}`, { method: 'POST', headers: { authorization: `Bearer ${host.token}` }, body: 'a,b\n1,2\n' });
+    const result = JSON.parse(reply.body) as { ok: boolean; data: { path: string } };
+    expect(result.ok).toBe(true);
+    // The user's file name is kept (made safe) inside the workspace's uploads folder.
+    // One folder per upload, directly inside uploads/: the name's slashes cannot climb out.
+    expect(dirname(dirname(result.data.path))).toBe(join(ws.dir, 'uploads'));
+    expect(basename(result.data.path)).toMatch(/evil name\.csv$/);
+    expect(readFileSync(result.data.path, 'utf8')).toBe('a,b\n1,2\n');
   });
 });
