@@ -29,6 +29,7 @@ run(process.execPath, [join(root, 'node_modules/electron-vite/bin/electron-vite.
 
 // better-sqlite3 in node_modules is built for Node (tests and the CLI use it). Electron needs a
 // build for its own ABI: keep one beside it and hand its path to the app, so neither breaks the other.
+// (keytar is a Node-API addon, stable across Node and Electron, so it needs no second build.)
 const electronVersion = JSON.parse(readFileSync(join(root, 'node_modules/electron/package.json'), 'utf8')).version;
 const nativeDir = join(root, 'out', 'native', `electron-${electronVersion}`, 'better-sqlite3');
 const binding = join(nativeDir, 'build', 'Release', 'better_sqlite3.node');
