@@ -100,33 +100,17 @@ export const githubBillingPreset: Preset<GitHubBillingRow> = {
     row: (r) => ({ date: r.day, sku: r.sku, model: r.model ?? '', quantity: r.quantity === null ? '' : `${r.quantity} ${r.unit_type ?? ''}`.trim(), amount: formatExactAmount(r.net, 'USD'), user: r.username ?? '', repository: r.repository ?? '' }),
   },
   writer(db, importId) {
+    // Positional parameters: binding by name costs a lookup per column per row, at a million rows a second.
     const insert = db.prepare(
       `INSERT INTO billing_lines (import_id, source_line, natural_key, ledger, vendor, occurred_on, amount_micros, currency, quantity, unit, sku,
          model, description, repository, team, user_ref)
-       VALUES (@importId, @line, @key, @ledger, 'github', @day, @net, 'USD', @quantity, @unit, @sku, @model, @description, @repository, @team, @user)
+       VALUES (?, ?, ?, ?, 'github', ?, ?, 'USD', ?, ?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT(natural_key) DO NOTHING`,
     );
     return (r, line) => {
       // No row id in these exports: the grouping columns are the natural key (reference §6).
       const key = naturalKey(['github', r.day, r.product, r.sku, r.model, r.username, r.organization, r.repository, r.workflow, r.cost_center_name]);
-      return (
-        insert.run({
-          importId,
-          line,
-          key,
-          ledger: ledgerOf(r),
-          day: r.day,
-          net: r.net,
-          quantity: r.quantity,
-          unit: r.unit_type,
-          sku: r.sku,
-          model: r.model,
-          description: r.product,
-          repository: r.repository,
-          team: r.cost_center_name,
-          user: r.username,
-        }).changes > 0
-      );
+      return insert.run(importId, line, key, ledgerOf(r), r.day, r.net, r.quantity, r.unit_type, r.sku, r.model, r.product, r.repository, r.cost_center_name, r.username).changes > 0;
     };
   },
 };
