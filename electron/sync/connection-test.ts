@@ -16,13 +16,23 @@ export async function testConnection(baseUrl: string, config: SourceConfig, toke
   try {
     if (config.kind === 'jira') {
       const api = jiraClient(quiet(), baseUrl, config, token);
-      const me = await api.myself();
-      const info = await api.serverInfo().catch(() => null);
+      const [me, info] = await (async () => {
+        try {
+          return [await api.myself(), await api.serverInfo().catch(() => null)] as const;
+        } finally {
+          await api.close();
+        }
+      })();
       return { ok: true, identity: me.displayName ?? me.emailAddress ?? me.name ?? me.accountId ?? 'unknown user', server: info ? `Jira ${info.deploymentType ?? ''} ${info.version ?? ''}`.replace(/\s+/g, ' ').trim() : null };
     }
     const api = gitlabClient(quiet(), baseUrl, token);
-    const me = await api.user();
-    const version = await api.version().catch(() => null);
+    const [me, version] = await (async () => {
+      try {
+        return [await api.user(), await api.version().catch(() => null)] as const;
+      } finally {
+        await api.close();
+      }
+    })();
     return { ok: true, identity: `${me.name ?? me.username} (@${me.username})`, server: version?.version ? `GitLab ${version.version}` : null };
   } catch (e) {
     const product = config.kind === 'jira' ? 'Jira' : 'GitLab';

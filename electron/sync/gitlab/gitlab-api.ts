@@ -49,6 +49,7 @@ export function gitlabApi(http: HttpClient) {
     return items;
   }
   return {
+    close: () => http.close(),
     user: async () => UserSchema.parse((await http.get('user')).body),
     version: async () => (await http.get('version')).body as { version?: string },
     groupProjects: (group: string) => all(`groups/${projectRef(group)}/projects`, { include_subgroups: true, archived: false, order_by: 'id', sort: 'asc' }),

@@ -1,4 +1,5 @@
 import { RemoteError, classifyNetworkError } from './errors';
+import { Agent, request as undiciRequest } from 'undici';
 import { createLimiter, retryDelayMs, sleep } from './limiter';
 
 export type RequestLogEntry = { method: string; url: string; status: number | null; ms: number; attempt: number; note?: string };
@@ -19,7 +20,18 @@ export type HttpClientOptions = {
   onWait?: (ms: number, reason: string) => void;
 };
 
-export type HttpResponse = { status: number; headers: Headers; body: unknown; url: string };
+/** Response headers by lower-case name (only what the connectors read: paging links, totals, Retry-After). */
+export type ResponseHeaders = { get(name: string): string | null };
+export type HttpResponse = { status: number; headers: ResponseHeaders; body: unknown; url: string };
+
+type RawResponse = { status: number; ok: boolean; headers: ResponseHeaders };
+
+const headersOf = (raw: Record<string, string | string[] | undefined>): ResponseHeaders => ({
+  get: (name) => {
+    const v = raw[name.toLowerCase()];
+    return v === undefined ? null : Array.isArray(v) ? v.join(', ') : v;
+  },
+});
 
 const RETRYABLE_STATUS = new Set([429, 500, 502, 503, 504]);
 
@@ -31,6 +43,8 @@ const RETRYABLE_STATUS = new Set([429, 500, 502, 503, 504]);
 export function createHttpClient(opts: HttpClientOptions) {
   const base = new URL(opts.baseUrl.endsWith('/') ? opts.baseUrl : `${opts.baseUrl}/`);
   const limit = createLimiter(opts.concurrency ?? 4);
+  // Keep-alive connections to this one host; closed by close() so a finished CLI exits at once.
+  const agent = new Agent({ connections: opts.concurrency ?? 4, keepAliveTimeout: 10_000 });
   const maxRetries = opts.maxRetries ?? 6;
   const timeoutMs = opts.timeoutMs ?? 30_000;
 
@@ -50,14 +64,17 @@ export function createHttpClient(opts: HttpClientOptions) {
   }
 
   const safeUrl = (url: URL): string => {
+    // Copy only when there is something to hide (most URLs have neither a token parameter nor userinfo).
+    const secrets = ['private_token', 'access_token', 'token'].filter((key) => url.searchParams.has(key));
+    if (secrets.length === 0 && !url.username && !url.password) return url.href;
     const copy = new URL(url);
-    for (const key of ['private_token', 'access_token', 'token']) if (copy.searchParams.has(key)) copy.searchParams.set(key, 'REDACTED');
+    for (const key of secrets) copy.searchParams.set(key, 'REDACTED');
     copy.username = '';
     copy.password = '';
     return copy.toString();
   };
 
-  async function once(method: string, url: URL, body: unknown, attempt: number): Promise<{ response: Response; text: string } | { retry: number; reason: string }> {
+  async function once(method: string, url: URL, body: unknown, attempt: number): Promise<{ response: RawResponse; text: string } | { retry: number; reason: string }> {
     opts.signal?.throwIfAborted();
     // One controller per request for both the timeout and a cancel: AbortSignal.timeout() plus
     // AbortSignal.any() per request cost several per cent of a large sync's CPU.
@@ -66,17 +83,20 @@ export function createHttpClient(opts: HttpClientOptions) {
     const onCancel = () => controller.abort(opts.signal?.reason);
     opts.signal?.addEventListener('abort', onCancel, { once: true });
     const started = performance.now();
-    let response: Response;
+    let response: RawResponse;
     let text: string;
     try {
-      response = await fetch(url, {
+      // undici's request() rather than fetch(): the same HTTP stack with a fraction of the per-request
+      // cost (no WHATWG Request/Response objects), which a sync of several hundred thousand requests feels.
+      const res = await undiciRequest(url, {
         method,
-        headers: { Accept: 'application/json', ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}), ...opts.authHeaders() },
-        body: body === undefined ? undefined : JSON.stringify(body),
+        headers: { accept: 'application/json', ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...opts.authHeaders() },
+        body: body === undefined ? null : JSON.stringify(body),
         signal: controller.signal,
-        redirect: 'manual',
+        dispatcher: agent,
       });
-      text = await response.text();
+      response = { status: res.statusCode, ok: res.statusCode >= 200 && res.statusCode < 300, headers: headersOf(res.headers) };
+      text = await res.body.text();
     } catch (e) {
       if (opts.signal?.aborted) throw new RemoteError('cancelled', 'Cancelled.');
       const failure = classifyNetworkError(e, url.host);
@@ -150,6 +170,7 @@ export function createHttpClient(opts: HttpClientOptions) {
     get: (pathOrUrl: string, query?: Record<string, string | number | boolean | readonly string[] | undefined>) => request('GET', pathOrUrl, { query }),
     post: (pathOrUrl: string, body: unknown, query?: Record<string, string | number | boolean | readonly string[] | undefined>) => request('POST', pathOrUrl, { body, query }),
     baseUrl: base.toString(),
+    close: (): Promise<void> => agent.close(),
   };
 }
 export type HttpClient = ReturnType<typeof createHttpClient>;

@@ -29,6 +29,7 @@ export const SEARCH_FIELDS = ['summary', 'status', 'issuetype', 'project', 'assi
 export function jiraApi(http: HttpClient, flavour: 'cloud' | 'datacenter') {
   const v = flavour === 'cloud' ? '3' : '2';
   return {
+    close: () => http.close(),
     flavour,
     myself: async () => MyselfSchema.parse((await http.get(`rest/api/${v}/myself`)).body),
     serverInfo: async () => ServerInfoSchema.parse((await http.get(`rest/api/${v}/serverInfo`)).body),

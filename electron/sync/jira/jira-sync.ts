@@ -42,6 +42,14 @@ export async function syncJira(ctx: SyncContext): Promise<void> {
   const writer = jiraWriter(ctx.db, ctx.source.id);
   const cursors = cursorStore(ctx.db, ctx.source.id);
 
+  try {
+    await syncJiraWith(ctx, api, writer, cursors, config);
+  } finally {
+    await api.close();
+  }
+}
+
+async function syncJiraWith(ctx: SyncContext, api: JiraApi, writer: ReturnType<typeof jiraWriter>, cursors: ReturnType<typeof cursorStore>, config: JiraConfig): Promise<void> {
   ctx.progress({ step: 'Connecting to Jira', done: 0, total: null });
   const me = await api.myself();
   const storyPointsField = findStoryPointsField(FieldsSchema.parse(await api.fields()));
