@@ -5,6 +5,8 @@ import { AppError } from '../../shared/ipc/result';
 import type { Db } from '../db/connection';
 import { openImportFile, type ImportInput, type OpenedFile } from './file-source';
 import { resolveReader, type Reader } from './resolve-reader';
+import { isProcessAlive } from '../workspace/process-alive';
+import { failImportRow, finishImportRow, markInterruptedImport, removeImportRows, runningImports, startImportRow } from '../db/repositories/imports';
 
 export type { ImportInput } from './file-source';
 
@@ -46,9 +48,7 @@ export async function runImport(db: Db, file: OpenedFile, reader: Reader, opts: 
   const now = opts.now ?? (() => new Date().toISOString());
   const hash = createHash('sha256');
   let bytesRead = 0;
-  const importId = Number(
-    db.prepare("INSERT INTO imports (file_name, file_sha256, preset, status, started_at, pid) VALUES (?, '', ?, 'running', ?, ?)").run(file.name, reader.id, now(), process.pid).lastInsertRowid,
-  );
+  const importId = startImportRow(db, { fileName: file.name, format: reader.id, at: now() });
   const write = reader.preset.writer(db, importId);
   const rejections: { line: number; reason: string; raw?: string }[] = [];
   let rejected = 0;
@@ -108,20 +108,14 @@ export async function runImport(db: Db, file: OpenedFile, reader: Reader, opts: 
     const cancelled = opts.signal?.aborted === true;
     removeImportRows(db, importId, reader.preset.tables);
     const error = cancelled ? 'Cancelled; nothing from this file was kept.' : e instanceof AppError ? e.message : `${file.name} could not be read: ${(e as Error).message}. Nothing was imported.`;
-    db.prepare("UPDATE imports SET status = 'failed', finished_at = ?, rows_total = ?, rows_rejected = ?, error = ? WHERE id = ?").run(now(), total, rejected, error, importId);
+    failImportRow(db, importId, { at: now(), total, rejected, error });
     if (cancelled) throw new AppError('CANCELLED', error);
     if (e instanceof AppError) throw e;
     throw new AppError('INVALID_INPUT', error);
   }
   opts.signal?.removeEventListener('abort', onAbort);
   const sha256 = hash.digest('hex');
-  db.transaction(() => {
-    const insertRejection = db.prepare('INSERT OR REPLACE INTO import_rejections (import_id, line, reason, raw) VALUES (?, ?, ?, ?)');
-    for (const r of rejections) insertRejection.run(importId, r.line, r.reason, r.raw ?? null);
-    db.prepare(
-      "UPDATE imports SET status = 'succeeded', file_sha256 = ?, finished_at = ?, rows_total = ?, rows_imported = ?, rows_skipped = ?, rows_rejected = ? WHERE id = ?",
-    ).run(sha256, now(), total, imported, total - imported - rejected, rejected, importId);
-  })();
+  finishImportRow(db, importId, { at: now(), sha256, total, imported, rejected, rejections });
   return {
     importId,
     fileName: file.name,
@@ -138,33 +132,17 @@ export async function runImport(db: Db, file: OpenedFile, reader: Reader, opts: 
 /** Every table an import can write to (undo and recovery remove an import's rows from these). */
 export const IMPORT_TABLES = ['run_events', 'copilot_usage', 'copilot_org_daily', 'billing_lines'] as const;
 
-const isAlive = (pid: number): boolean => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
-};
-
 /**
  * Imports left 'running' by a process that no longer exists were interrupted: their rows are
  * removed (an import is whole or nothing) and they are listed as interrupted, to be run again.
  */
 export function recoverInterruptedImports(db: Db): number {
-  const stale = (db.prepare("SELECT id, pid FROM imports WHERE status = 'running'").all() as { id: number; pid: number | null }[]).filter((r) => r.pid === null || (r.pid !== process.pid && !isAlive(r.pid)));
+  const stale = runningImports(db).filter((r) => r.pid === null || (r.pid !== process.pid && !isProcessAlive(r.pid)));
   for (const { id } of stale) {
     removeImportRows(db, id, IMPORT_TABLES);
-    db.prepare("UPDATE imports SET status = 'interrupted', finished_at = ?, error = 'The app stopped during this import; nothing from it was kept. Import the file again.' WHERE id = ?").run(new Date().toISOString(), id);
+    markInterruptedImport(db, id, new Date().toISOString());
   }
   return stale.length;
 }
 
-/** Deletes exactly the rows one import wrote (undo, failure, cancellation, interrupted recovery). */
-export function removeImportRows(db: Db, importId: number, tables: readonly string[]): number {
-  let removed = 0;
-  db.transaction(() => {
-    for (const table of tables) removed += db.prepare(`DELETE FROM ${table} WHERE import_id = ?`).run(importId).changes;
-  })();
-  return removed;
-}
+export { removeImportRows };

@@ -7,31 +7,17 @@ import { AppError } from '../../shared/ipc/result';
 import type { Db } from '../db/connection';
 import { openImportFile, sha256Of, type ImportInput, type OpenedFile } from './file-source';
 import { resolveReader } from './resolve-reader';
+import { detectDelimiter } from './mapping/cells';
+import { succeededImportBySha } from '../db/repositories/imports';
 
 const SAMPLE_ROWS = 50;
 const HASH_UP_TO_BYTES = 256 * 1024 * 1024;
 const COUNT_LINES_UP_TO_BYTES = 1024 * 1024 * 1024;
 
-const DELIMITERS = [',', ';', '\t', '|'] as const;
-
-/** The delimiter that splits the header line into the most columns. */
-export function sniffDelimiter(line: string): string {
-  let best: string = ',';
-  let most = 0;
-  for (const d of DELIMITERS) {
-    const n = line.split(d).length;
-    if (n > most) {
-      most = n;
-      best = d;
-    }
-  }
-  return best;
-}
-
 function csvHeader(file: OpenedFile, mapping: ColumnMapping | undefined): { columns: string[]; delimiter: string } {
   const lines = file.head.split(/\r?\n/);
   const headerLine = lines[(mapping?.headerRow ?? 1) - 1] ?? '';
-  const delimiter = mapping && mapping.delimiter !== 'auto' ? mapping.delimiter : sniffDelimiter(headerLine);
+  const delimiter = mapping && mapping.delimiter !== 'auto' ? mapping.delimiter : detectDelimiter(headerLine);
   try {
     const [columns] = parse(headerLine, { delimiter, relax_quotes: true }) as string[][];
     return { columns: (columns ?? []).map((c) => c.trim()), delimiter };
@@ -101,7 +87,6 @@ export async function previewFile(db: Db, input: ImportInput, opts: { preset?: s
     const looksLike = /looks like a (.+), not the chosen/.exec(e.message)?.[1] ?? null;
     return { ...empty(e.message), ...base, looksLike };
   }
-  const controller = new AbortController();
   const rows: ImportPreview['rows'] = [];
   const rejections: ImportPreview['rejections'] = [];
   let sampled = 0;
@@ -118,9 +103,9 @@ export async function previewFile(db: Db, input: ImportInput, opts: { preset?: s
       }
     }
   } catch (e) {
-    if (!controller.signal.aborted) return { ...empty(e instanceof Error ? e.message : String(e)), ...base, format: { id: reader.id, label: reader.label } };
+    return { ...empty(e instanceof Error ? e.message : String(e)), ...base, format: { id: reader.id, label: reader.label } };
   } finally {
-    controller.abort();
+    // Stopping after the sample leaves the file's stream open: release it.
     file.close();
   }
   let estimatedRows = sampled;
@@ -139,7 +124,7 @@ export async function previewFile(db: Db, input: ImportInput, opts: { preset?: s
   let alreadyImported: ImportPreview['alreadyImported'] = null;
   if (file.size <= HASH_UP_TO_BYTES) {
     const sha = await sha256Of(file);
-    const prior = db.prepare("SELECT id, finished_at AS at FROM imports WHERE file_sha256 = ? AND status = 'succeeded' ORDER BY id DESC LIMIT 1").get(sha) as { id: number; at: string } | undefined;
+    const prior = succeededImportBySha(db, sha);
     if (prior) alreadyImported = { importId: prior.id, at: prior.at };
   }
   return {

@@ -22,11 +22,12 @@ function servicesFor(workspace: Workspace, emit: HandlerContext['emit'], secrets
   let s = services.get(workspace);
   if (!s) {
     const log = requestLog(workspace.dir);
+    const store = secrets ?? keytarStore();
     s = {
-      secrets: secrets ?? keytarStore(),
+      secrets: store,
       sync: createSyncEngine({
         workspace,
-        secrets: secrets ?? keytarStore(),
+        secrets: store,
         emitProgress: (p) => emit('sync:progress', p),
         emitDataChanged: (tables) => emit('workspace:data-changed', { tables }),
         log: log.write,

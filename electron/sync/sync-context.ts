@@ -20,5 +20,3 @@ export type SyncContext = {
 
 /** Re-read this much before the cursor: search indexes are eventually consistent and paging can shift. */
 export const CURSOR_OVERLAP_MS = 5 * 60_000;
-
-export const throwIfCancelled = (signal: AbortSignal): void => signal.throwIfAborted();

@@ -1,15 +1,7 @@
 import { closeSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { AppError } from '../../shared/ipc/result';
-
-const isAlive = (pid: number): boolean => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
-};
+import { isProcessAlive } from '../workspace/process-alive';
 
 /**
  * One sync per workspace across processes (the app, `yardstick serve`, a scripted `yardstick sync`):
@@ -31,7 +23,7 @@ export function acquireSyncLock(workspaceDir: string): () => void {
       } catch {
         // unreadable lock: treat as stale
       }
-      if (owner.pid && owner.pid !== process.pid && isAlive(owner.pid)) {
+      if (owner.pid && owner.pid !== process.pid && isProcessAlive(owner.pid)) {
         throw new AppError('BUSY', `A sync is already running for this workspace (process ${owner.pid}, started ${owner.startedAt ?? 'earlier'}). Wait for it to finish or cancel it.`);
       }
       if (owner.pid === process.pid) throw new AppError('BUSY', 'A sync is already running for this workspace.');
@@ -45,7 +37,7 @@ export function acquireSyncLock(workspaceDir: string): () => void {
 export function syncLockHeld(workspaceDir: string): boolean {
   try {
     const owner = JSON.parse(readFileSync(join(workspaceDir, 'sync.lock'), 'utf8')) as { pid?: number };
-    return owner.pid !== undefined && isAlive(owner.pid);
+    return owner.pid !== undefined && isProcessAlive(owner.pid);
   } catch {
     return false;
   }

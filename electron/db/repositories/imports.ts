@@ -53,3 +53,50 @@ export const listRates = (db: Db): ExchangeRate[] =>
 
 export const deleteRate = (db: Db, r: Omit<ExchangeRate, 'rate'>): void =>
   void db.prepare('DELETE FROM exchange_rates WHERE from_currency = ? AND to_currency = ? AND valid_from = ?').run(r.from, r.to, r.validFrom);
+
+/** Import bookkeeping: a row per attempt, written by the import pipeline. */
+export function startImportRow(db: Db, r: { fileName: string; format: string; at: string }): number {
+  return Number(
+    db.prepare("INSERT INTO imports (file_name, file_sha256, preset, status, started_at, pid) VALUES (?, '', ?, 'running', ?, ?)").run(r.fileName, r.format, r.at, process.pid).lastInsertRowid,
+  );
+}
+
+export function failImportRow(db: Db, id: number, r: { at: string; total: number; rejected: number; error: string }): void {
+  db.prepare("UPDATE imports SET status = 'failed', finished_at = ?, rows_total = ?, rows_rejected = ?, error = ? WHERE id = ?").run(r.at, r.total, r.rejected, r.error, id);
+}
+
+/** Records a finished import and its rejected rows in one transaction. */
+export function finishImportRow(db: Db, id: number, r: { at: string; sha256: string; total: number; imported: number; rejected: number; rejections: readonly { line: number; reason: string; raw?: string }[] }): void {
+  db.transaction(() => {
+    const insertRejection = db.prepare('INSERT OR REPLACE INTO import_rejections (import_id, line, reason, raw) VALUES (?, ?, ?, ?)');
+    for (const x of r.rejections) insertRejection.run(id, x.line, x.reason, x.raw ?? null);
+    db.prepare("UPDATE imports SET status = 'succeeded', file_sha256 = ?, finished_at = ?, rows_total = ?, rows_imported = ?, rows_skipped = ?, rows_rejected = ? WHERE id = ?").run(
+      r.sha256,
+      r.at,
+      r.total,
+      r.imported,
+      r.total - r.imported - r.rejected,
+      r.rejected,
+      id,
+    );
+  })();
+}
+
+export const runningImports = (db: Db): { id: number; pid: number | null }[] =>
+  db.prepare("SELECT id, pid FROM imports WHERE status = 'running'").all() as { id: number; pid: number | null }[];
+
+export const markInterruptedImport = (db: Db, id: number, at: string): void =>
+  void db.prepare("UPDATE imports SET status = 'interrupted', finished_at = ?, error = 'The app stopped during this import; nothing from it was kept. Import the file again.' WHERE id = ?").run(at, id);
+
+/** Deletes exactly the rows one import wrote (undo, failure, cancellation, interrupted recovery). */
+export function removeImportRows(db: Db, importId: number, tables: readonly string[]): number {
+  let removed = 0;
+  db.transaction(() => {
+    for (const table of tables) removed += db.prepare(`DELETE FROM ${table} WHERE import_id = ?`).run(importId).changes;
+  })();
+  return removed;
+}
+
+/** The latest finished import of the same bytes, if any. */
+export const succeededImportBySha = (db: Db, sha256: string): { id: number; at: string } | undefined =>
+  db.prepare("SELECT id, finished_at AS at FROM imports WHERE file_sha256 = ? AND status = 'succeeded' ORDER BY id DESC LIMIT 1").get(sha256) as { id: number; at: string } | undefined;

@@ -53,3 +53,5 @@ export function updateSource(db: Db, id: number, s: { baseUrl: string; config: S
 
 /** Removes a source and, through the schema's cascades, everything synced from it. */
 export const deleteSource = (db: Db, id: number): void => void db.prepare('DELETE FROM sources WHERE id = ?').run(id);
+
+export const setSecretRef = (db: Db, id: number, ref: string): void => void db.prepare('UPDATE sources SET secret_ref = ? WHERE id = ?').run(ref, id);

@@ -27,3 +27,7 @@ export function lastImport(db: Db): { fileName: string; at: string; rowsImported
 }
 
 export const schemaVersion = (db: Db): number => db.pragma('user_version', { simple: true }) as number;
+
+/** Whether the workspace holds any synced or imported work (the demo only fills an empty one). */
+export const hasWorkData = (db: Db): boolean =>
+  (db.prepare('SELECT EXISTS (SELECT 1 FROM work_items) OR EXISTS (SELECT 1 FROM run_events) AS any').get() as { any: number }).any === 1;

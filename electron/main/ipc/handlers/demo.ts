@@ -5,12 +5,12 @@ import { rebuildRecords } from '../../../records/rebuild';
 import type { HandlerMap } from '../handler-types';
 import { workspaceStatus } from './workspace';
 import { DEMO_SETTINGS } from '../../../demo/demo-settings';
+import { hasWorkData } from '../../../db/repositories/status';
 
 export const demoHandlers: Pick<HandlerMap, 'demo:create'> = {
   'demo:create': async (input, ctx) => {
     const { db } = ctx.workspace;
-    const hasData = (db.prepare('SELECT (SELECT count(*) FROM work_items) + (SELECT count(*) FROM run_events) AS n').get() as { n: number }).n > 0;
-    if (hasData) throw new AppError('CONFLICT', `${ctx.workspace.dir} already holds data; the demo is only created in an empty workspace.`);
+    if (hasWorkData(db)) throw new AppError('CONFLICT', `${ctx.workspace.dir} already holds data; the demo is only created in an empty workspace.`);
     const jobId = `demo-${Date.now()}`;
     const progress = (step: string, done: number, total: number | null) => ctx.emit('job:progress', { jobId, kind: 'demo', step, done, total, finished: false });
     progress('Generating the demo year', 0, null);

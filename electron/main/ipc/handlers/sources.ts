@@ -3,7 +3,7 @@ import { configOfDraft, GitLabScopeSchema, JiraScopeSchema, SourceConfigSchema, 
 import type { SourceView } from '../../../../shared/ipc/contract';
 import { AppError } from '../../../../shared/ipc/result';
 import type { Db } from '../../../db/connection';
-import { deleteSource, insertSource, listSources, sourceByName, updateSource, type DbSource } from '../../../db/repositories/sources';
+import { deleteSource, insertSource, listSources, setSecretRef, sourceByName, updateSource, type DbSource } from '../../../db/repositories/sources';
 import { syncHistory } from '../../../db/repositories/sync-runs';
 import { rebuildRecords } from '../../../records/rebuild';
 import { testConnection } from '../../../sync/connection-test';
@@ -76,7 +76,7 @@ export const sourcesHandlers: Pick<HandlerMap, 'sources:list' | 'sources:add' | 
       await ensureKeychain(ctx);
       const ref = s.secret_ref ?? `source:${randomUUID()}`;
       await ctx.services.secrets.set(ref, input.token);
-      if (!s.secret_ref) db.prepare('UPDATE sources SET secret_ref = ? WHERE id = ?').run(ref, s.id);
+      if (!s.secret_ref) setSecretRef(db, s.id, ref);
     }
     updateSource(db, s.id, { baseUrl: (input.baseUrl ?? s.base_url ?? '').replace(/\/+$/, ''), config: merged.data as SourceConfig });
     return view(db, mustGet(db, input.name));
