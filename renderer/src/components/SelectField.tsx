@@ -1,4 +1,5 @@
 import { Fragment } from 'react';
+import { FieldMessages } from './FieldMessages';
 
 export type SelectOption<T extends string = string> = { value: T; label: string };
 export type SelectGroup<T extends string = string> = { label: string | null; options: SelectOption<T>[] };
@@ -68,16 +69,7 @@ export function SelectField<T extends string>({ id, label, value, onChange, opti
             )
           : renderOptions(options)}
       </select>
-      {error !== undefined && (
-        <p className="field-error" id={errorId}>
-          {error}
-        </p>
-      )}
-      {hint !== undefined && (
-        <p className="field-hint" id={hintId}>
-          {hint}
-        </p>
-      )}
+      <FieldMessages error={error} hint={hint} errorId={errorId} hintId={hintId} />
     </div>
   );
 }

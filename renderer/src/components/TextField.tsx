@@ -1,4 +1,5 @@
 import type { HTMLInputTypeAttribute, RefObject } from 'react';
+import { FieldMessages } from './FieldMessages';
 
 type TextFieldProps = {
   id: string;
@@ -53,16 +54,7 @@ export function TextField({ id, label, value, onChange, hint, error, testId, typ
           onChange={(e) => onChange(e.target.value)}
         />
       )}
-      {error !== undefined && (
-        <p className="field-error" id={errorId}>
-          {error}
-        </p>
-      )}
-      {hint !== undefined && (
-        <p className="field-hint" id={hintId}>
-          {hint}
-        </p>
-      )}
+      <FieldMessages error={error} hint={hint} errorId={errorId} hintId={hintId} />
     </div>
   );
 }
