@@ -1,4 +1,5 @@
 import type { Db } from '../connection';
+import { pushTo } from '../../../shared/domain/collections';
 import type { MergeRequestInput, RecordInputs, RunEventInput, WorkItemInput } from '../../../shared/domain/records/types';
 
 /** Loads everything the record builder links, with per-item aggregates computed in SQL. */
@@ -26,7 +27,7 @@ export function loadRecordInputs(db: Db): RecordInputs {
   }
   const shaRows = db.prepare('SELECT merge_request_id AS id, sha FROM mr_commits').all() as { id: number; sha: string }[];
   const shas = new Map<number, string[]>();
-  for (const r of shaRows) shas.set(r.id, [...(shas.get(r.id) ?? []), r.sha]);
+  for (const r of shaRows) pushTo(shas, r.id, r.sha);
 
   const mrRows = db
     .prepare(

@@ -1,3 +1,4 @@
+import { pushTo } from '../collections';
 import { aiEvidenceOf, revertReferenceOf, ticketKeysOf } from '../linking';
 import type { WorkspaceSettings } from '../settings';
 import { addDays, dayOf, monthOf } from '../time';
@@ -40,7 +41,7 @@ export function buildRecords(inputs: RecordInputs, settings: Settings): { record
     const ref = revertReferenceOf(mr.title, mr.description);
     if (!ref) continue;
     const target = (ref.sha ? mrBySha.get(ref.sha) ?? mrByShortSha.get(ref.sha.slice(0, 7)) : undefined) ?? (ref.title ? mrByTitle.get(ref.title) : undefined);
-    if (target && target.id !== mr.id) revertsOf.set(target.id, [...(revertsOf.get(target.id) ?? []), mr]);
+    if (target && target.id !== mr.id) pushTo(revertsOf, target.id, mr);
   }
   const revertMrIds = new Set([...revertsOf.values()].flat().map((m) => m.id));
 
@@ -62,13 +63,13 @@ export function buildRecords(inputs: RecordInputs, settings: Settings): { record
       unlinked.aiMergeRequestsWithoutTicket.push(mr.id);
       continue;
     }
-    mrsByTicket.set(key, [...(mrsByTicket.get(key) ?? []), mr]);
+    pushTo(mrsByTicket, key, mr);
     aiTicketKeys.add(key);
   }
   const eventsByTicket = new Map<string, RunEventInput[]>();
   for (const e of events) {
     if (!e.ticketKey) continue;
-    eventsByTicket.set(e.ticketKey, [...(eventsByTicket.get(e.ticketKey) ?? []), e]);
+    pushTo(eventsByTicket, e.ticketKey, e);
     aiTicketKeys.add(e.ticketKey);
   }
   const runsByTicket = new Map<string, RunSummary[]>();
@@ -77,7 +78,7 @@ export function buildRecords(inputs: RecordInputs, settings: Settings): { record
       unlinked.runsWithoutTicket.push(run.runId);
       continue;
     }
-    runsByTicket.set(run.ticketKey, [...(runsByTicket.get(run.ticketKey) ?? []), run]);
+    pushTo(runsByTicket, run.ticketKey, run);
   }
 
   // Baseline hours from finished human-path work: tickets that never entered the AI path.
