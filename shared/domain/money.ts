@@ -68,3 +68,26 @@ export function formatExactAmount(micros: Micros, currency: string): string {
     .padEnd(minorExponent(currency), '0');
   return `${micros < 0 ? '-' : ''}${whole}${fraction ? `.${fraction}` : ''} ${currency}`;
 }
+
+export type ExchangeRate = { from: string; to: string; validFrom: string; rate: number };
+
+/**
+ * Converts cost lines into one currency at the rate valid on each line's date (the latest rate
+ * whose validFrom is on or before it). Lines with no such rate are left out and their currencies
+ * reported, so a total never silently mixes currencies.
+ */
+export function converter(rates: readonly ExchangeRate[], to: string): (micros: Micros, currency: string, day: string) => Micros | null {
+  const byPair = new Map<string, ExchangeRate[]>();
+  for (const r of rates) {
+    if (r.to !== to) continue;
+    const list = byPair.get(r.from) ?? [];
+    list.push(r);
+    byPair.set(r.from, list);
+  }
+  for (const list of byPair.values()) list.sort((a, b) => b.validFrom.localeCompare(a.validFrom));
+  return (micros, currency, day) => {
+    if (currency === to) return micros;
+    const rate = byPair.get(currency)?.find((r) => r.validFrom <= day);
+    return rate ? Math.round(micros * rate.rate) : null;
+  };
+}

@@ -46,10 +46,8 @@ export function expectedOverview(dbPath: string): ExpectedOverview {
     const lines = db
       .prepare(`SELECT cl.amount_micros AS amount, cl.currency AS c, cl.occurred_on AS day FROM record_cost_lines cl JOIN records r ON r.id = cl.record_id WHERE r.${inQuarter}`)
       .all(...months) as { amount: number; c: string; day: string }[];
-    const provider = db
-      .prepare(`SELECT amount_micros AS amount, currency AS c, occurred_on AS day FROM billing_lines WHERE ledger = 'provider' AND substr(occurred_on, 1, 7) IN (${months.map(() => '?').join(',')})`)
-      .all(...months) as { amount: number; c: string; day: string }[];
-    const costMicros = [...lines, ...provider].reduce((sum, l) => sum + Math.round(l.amount * rateOn(l.c, l.day)), 0);
+    // Provider spend reaches records as allocated cost lines; unallocated spend is not AI-path cost.
+    const costMicros = lines.reduce((sum, l) => sum + Math.round(l.amount * rateOn(l.c, l.day)), 0);
     return { months, accepted: measures.accepted, reachedReview: measures.reached, costMicros, baselineHours: measures.baseline, humanHours: measures.human };
   } finally {
     db.close();

@@ -1,54 +1,55 @@
 import type { Db } from '../connection';
-import { emptySums, RECORD_MEASURES, type MeasureSums } from '../../../shared/domain/metrics';
+import { ADDITIVE_MEASURES, emptySums, type MeasureSums } from '../../../shared/domain/metrics';
 
-// The rate in force on a line's date; NULL when none was entered (the line is then left out and reported).
-const rateSql = (currencyCol: string, dateCol: string) => `CASE WHEN ${currencyCol} = @currency THEN 1.0 ELSE (
-  SELECT x.rate FROM exchange_rates x WHERE x.from_currency = ${currencyCol} AND x.to_currency = @currency AND x.valid_from <= ${dateCol}
-  ORDER BY x.valid_from DESC LIMIT 1) END`;
+/** Record dimensions a slice can be grouped by, and the SQL that gives each one's value. */
+export const RECORD_DIMENSIONS = {
+  team: 'r.team',
+  project: 'r.project_key',
+  repository: 'r.repository',
+  issue_type: 'r.issue_type',
+  size: 'r.size',
+  outcome: 'r.outcome',
+  month: 'r.period_month',
+  quarter: "substr(r.period_month, 1, 4) || '-Q' || ((cast(substr(r.period_month, 6, 2) AS INTEGER) + 2) / 3)",
+  workspace: 'r.workspace',
+  plan: 'r.plan',
+} as const;
+export type RecordDimension = keyof typeof RECORD_DIMENSIONS;
+
+export type SliceFilter = { fromMonth?: string; toMonth?: string; pilotId?: number };
+
+const measureSql = ADDITIVE_MEASURES.map((m) => (m === 'records' ? 'count(*) AS records' : `coalesce(sum(r.${m}), 0) AS ${m}`)).join(', ');
+
+/**
+ * Additive measures per group over the records of a slice. Each record is one row with its money
+ * already converted, so a sum never fans out over runs, pipelines or cost lines; pilots join their
+ * membership table, which holds each record at most once per pilot.
+ */
+export function sumsBy(db: Db, by: RecordDimension | null, filter: SliceFilter = {}): { groups: Map<string | null, MeasureSums>; missingRates: string[] } {
+  const where: string[] = [];
+  if (filter.fromMonth) where.push('r.period_month >= @fromMonth');
+  if (filter.toMonth) where.push('r.period_month <= @toMonth');
+  const join = filter.pilotId !== undefined ? 'JOIN record_pilots rp ON rp.record_id = r.id AND rp.pilot_id = @pilotId' : '';
+  const key = by ? RECORD_DIMENSIONS[by] : 'NULL';
+  const rows = db
+    .prepare(
+      `SELECT ${key} AS key, ${measureSql}, group_concat(DISTINCT r.missing_rates) AS missing
+       FROM records r ${join} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} GROUP BY 1 ORDER BY 1`,
+    )
+    .all({ fromMonth: filter.fromMonth, toMonth: filter.toMonth, pilotId: filter.pilotId }) as ({ key: string | null; missing: string | null } & MeasureSums)[];
+  const groups = new Map<string | null, MeasureSums>();
+  const missing = new Set<string>();
+  for (const { key: k, missing: m, ...sums } of rows) {
+    groups.set(k, { ...emptySums(), ...sums });
+    for (const c of m?.split(',') ?? []) missing.add(c);
+  }
+  return { groups, missingRates: [...missing].sort() };
+}
 
 export type MonthlySums = { byMonth: Map<string, MeasureSums>; missingRates: string[] };
 
-/**
- * Additive measures per month over the records in [fromMonth, toMonth], money converted into the
- * workspace currency at the rate valid on each line's date. Each record is summed once (measures
- * come from the records table; cost lines are summed separately), so no join fans out.
- * Provider spend that no run can carry (self-hosted model bills) joins the AI-path cost by its date.
- */
-export function monthlySums(db: Db, opts: { fromMonth: string; toMonth: string; currency: string }): MonthlySums {
-  const byMonth = new Map<string, MeasureSums>();
-  const at = (month: string) => {
-    let sums = byMonth.get(month);
-    if (!sums) byMonth.set(month, (sums = emptySums()));
-    return sums;
-  };
-  const params = { from: opts.fromMonth, to: opts.toMonth, currency: opts.currency };
-  const measureRows = db
-    .prepare(
-      `SELECT period_month AS month, count(*) AS records, ${RECORD_MEASURES.map((m) => `sum(${m}) AS ${m}`).join(', ')}
-       FROM records WHERE period_month BETWEEN @from AND @to GROUP BY period_month`,
-    )
-    .all(params) as ({ month: string; records: number } & Record<(typeof RECORD_MEASURES)[number], number>)[];
-  for (const row of measureRows) {
-    const sums = at(row.month);
-    sums.records += row.records;
-    for (const m of RECORD_MEASURES) sums[m] += row[m];
-  }
-  const costRows = db
-    .prepare(
-      `WITH lines AS (
-         SELECT r.period_month AS month, cl.kind, cl.currency, cl.amount_micros, ${rateSql('cl.currency', 'cl.occurred_on')} AS rate
-         FROM record_cost_lines cl JOIN records r ON r.id = cl.record_id WHERE r.period_month BETWEEN @from AND @to
-         UNION ALL
-         SELECT substr(b.occurred_on, 1, 7), 'provider', b.currency, b.amount_micros, ${rateSql('b.currency', 'b.occurred_on')}
-         FROM billing_lines b WHERE b.ledger = 'provider' AND substr(b.occurred_on, 1, 7) BETWEEN @from AND @to)
-       SELECT month, kind, sum(round(amount_micros * rate)) AS micros, group_concat(DISTINCT CASE WHEN rate IS NULL THEN currency END) AS missing
-       FROM lines GROUP BY month, kind`,
-    )
-    .all(params) as { month: string; kind: 'run_credits' | 'ai_credits' | 'provider' | 'ci' | 'human'; micros: number | null; missing: string | null }[];
-  const missing = new Set<string>();
-  for (const row of costRows) {
-    at(row.month)[`cost_${row.kind}`] += row.micros ?? 0;
-    for (const c of row.missing?.split(',') ?? []) missing.add(c);
-  }
-  return { byMonth, missingRates: [...missing].sort() };
+/** Additive measures per month over the records in [fromMonth, toMonth]. */
+export function monthlySums(db: Db, opts: { fromMonth: string; toMonth: string; pilotId?: number }): MonthlySums {
+  const { groups, missingRates } = sumsBy(db, 'month', opts);
+  return { byMonth: new Map([...groups].map(([k, v]) => [k ?? '', v])), missingRates };
 }

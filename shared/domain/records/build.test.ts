@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildRecords } from './build';
 import { WorkspaceSettingsSchema } from '../settings';
-import type { MergeRequestInput, RunEventInput, WorkItemInput } from './types';
+import type { MergeRequestInput, RecordInputs, RunEventInput, WorkItemInput } from './types';
 import { emptySums, metricValue, type MeasureSums } from '../metrics';
 
 const settings = WorkspaceSettingsSchema.parse({ currency: 'GBP', loadedHourlyRateMicros: 100_000_000, reviewMinutesPerRound: 30, rollbackWindowDays: 14 });
@@ -9,6 +9,7 @@ const settings = WorkspaceSettingsSchema.parse({ currency: 'GBP', loadedHourlyRa
 const item = (key: string, loggedHours: number, over: Partial<WorkItemInput> = {}): WorkItemInput => ({
   id: Number(key.split('-')[1]),
   key,
+  summary: `Work ${key}`,
   projectKey: 'PAY',
   issueType: 'Story',
   storyPoints: 3,
@@ -16,6 +17,9 @@ const item = (key: string, loggedHours: number, over: Partial<WorkItemInput> = {
   createdAt: '2026-05-01T09:00:00.000Z',
   resolvedAt: '2026-05-20T09:00:00.000Z',
   loggedSeconds: loggedHours * 3600,
+  labels: [],
+  linkedKeys: [],
+  worklogs: loggedHours > 0 ? [{ startedAt: '2026-05-02T09:00:00.000Z', seconds: loggedHours * 3600, comment: null }] : [],
   ...over,
 });
 
@@ -40,6 +44,9 @@ const mr = (iid: number, over: Partial<MergeRequestInput>): MergeRequestInput =>
   requestedChanges: 0,
   reviewActivity: 0,
   ciMinutesByRunner: {},
+  firstReviewAt: null,
+  pipelines: 0,
+  passedPipelineBeforeReview: false,
   ...over,
 });
 
@@ -57,10 +64,15 @@ const ev = (type: string, over: Partial<RunEventInput>): RunEventInput => ({
   currency: 'GBP',
   mrUrl: null,
   supersedesEventId: null,
+  workspace: 'pay',
+  provider: null,
+  model: null,
+  tokens: 0,
   ...over,
 });
 
-const inputs = {
+const inputs: RecordInputs = {
+  providerLines: [],
   workItems: [item('PAY-1', 1), item('PAY-2', 0), item('PAY-3', 10), item('PAY-4', 6), item('PAY-5', 0)],
   mergeRequests: [
     mr(1, { title: 'PAY-1: add retry', authorUsername: 'relay-bot', sourceBranch: 'ai/PAY-1-retry', requestedChanges: 1, reviewActivity: 3, ciMinutesByRunner: { instance_type: 10 } }),
@@ -96,7 +108,7 @@ describe('buildRecords on a hand-built workspace', () => {
 
   it('makes one record per ticket that entered the AI path, and none for human work', () => {
     expect(records.map((r) => r.ticketKey)).toEqual(['PAY-1', 'PAY-2', 'PAY-5']);
-    expect(unlinked).toEqual({ runsWithoutTicket: [], aiMergeRequestsWithoutTicket: [] });
+    expect(unlinked).toEqual([]);
   });
 
   it('classifies outcomes: accepted, denied, and rolled back by a revert inside the window', () => {

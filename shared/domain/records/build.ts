@@ -1,13 +1,21 @@
 import { pushTo } from '../collections';
 import { aiEvidenceOf, revertReferenceOf, ticketKeysOf } from '../linking';
+import { mergedCredits, type PlanRules } from '../plans';
 import type { WorkspaceSettings } from '../settings';
 import { addDays, dayOf, monthOf } from '../time';
+import { aiCreditLines, ciLines, humanLines, providerLines, runCreditLines } from './cost-lines';
+import { splitHumanHours } from './human-hours';
+import { priceAndReconcile, type Pricing } from './pricing';
+import { allocateProviderSpend, type ProviderShare } from './provider-allocation';
 import { effectiveEvents, summariseRuns, type RunSummary } from './runs';
+import { recordSignals } from './signals';
 import { baselineHoursFor, baselineTable, sizeOf } from './size';
-import type { BuiltRecord, CostLine, MergeRequestInput, Outcome, RecordInputs, RunEventInput, Unlinked, WorkItemInput } from './types';
+import type { BuiltRecord, CostLine, MergeRequestInput, Outcome, ReconciliationRow, RecordInputs, RunEventInput, UnlinkedItem, WorkItemInput } from './types';
 
-type Settings = Pick<WorkspaceSettings, 'linking' | 'rollbackWindowDays' | 'reviewMinutesPerRound' | 'loadedHourlyRateMicros' | 'ciMinuteRateMicros' | 'currency'>;
-
+type Settings = Pick<
+  WorkspaceSettings,
+  'linking' | 'rollbackWindowDays' | 'reviewMinutesPerRound' | 'loadedHourlyRateMicros' | 'ciMinuteRateMicros' | 'currency' | 'repairBudget' | 'plans' | 'planByWorkspace' | 'runCreditCostFrom'
+>;
 type MrOutcome = 'accepted' | 'rolled_back' | 'rejected' | 'open';
 
 /**
@@ -15,8 +23,10 @@ type MrOutcome = 'accepted' | 'rolled_back' | 'rejected' | 'open';
  * work that entered the AI path, with its outcome, measures and cost lines. Pure: same inputs,
  * same records. Anything that cannot be linked is returned in `unlinked`, never dropped silently.
  */
-export function buildRecords(inputs: RecordInputs, settings: Settings): { records: BuiltRecord[]; unlinked: Unlinked } {
+export function buildRecords(inputs: RecordInputs, settings: Settings): BuildResult {
   const events = effectiveEvents(inputs.runEvents);
+  const pricing = priceAndReconcile(events, settings);
+  const providerSpend = allocateProviderSpend(events, inputs.providerLines, settings.linking.providerAccountsForRuns);
   const runs = summariseRuns(events);
   const itemsByKey = new Map(inputs.workItems.map((w) => [w.key, w]));
   const knownKeys = new Set(itemsByKey.keys());
@@ -48,7 +58,7 @@ export function buildRecords(inputs: RecordInputs, settings: Settings): { record
   const aiMrs = inputs.mergeRequests.filter((mr) => !revertMrIds.has(mr.id) && aiEvidenceOf(mr, settings.linking, mrUrlsInEvents) !== null);
   const aiTicketKeys = new Set<string>();
   const mrsByTicket = new Map<string, MergeRequestInput[]>();
-  const unlinked: Unlinked = { runsWithoutTicket: [], aiMergeRequestsWithoutTicket: [] };
+  const unlinked: UnlinkedItem[] = [];
   const mrTicket = new Map<number, string>();
   for (const run of runs) {
     if (!run.ticketKey) continue;
@@ -60,7 +70,7 @@ export function buildRecords(inputs: RecordInputs, settings: Settings): { record
   for (const mr of aiMrs) {
     const key = mrTicket.get(mr.id) ?? ticketKeysOf(mr, settings.linking, knownKeys)[0];
     if (!key) {
-      unlinked.aiMergeRequestsWithoutTicket.push(mr.id);
+      unlinked.push({ kind: 'ai_mr_without_ticket', ref: `${mr.repository}!${mr.iid}`, detail: mr.title, url: mr.webUrl, occurredAt: mr.createdAt, amountMicros: null, currency: null });
       continue;
     }
     pushTo(mrsByTicket, key, mr);
@@ -73,12 +83,31 @@ export function buildRecords(inputs: RecordInputs, settings: Settings): { record
     aiTicketKeys.add(e.ticketKey);
   }
   const runsByTicket = new Map<string, RunSummary[]>();
+  const eventsByRun = new Map<string, RunEventInput[]>();
+  for (const e of events) if (e.runId) pushTo(eventsByRun, e.runId, e);
   for (const run of runs) {
+    const publishedTo = run.mrUrls.filter((u) => !mrByUrl.has(u));
+    if (publishedTo.length > 0 && publishedTo.length === run.mrUrls.length) {
+      unlinked.push({ kind: 'run_without_mr', ref: run.runId, detail: `published to a merge request that was not synced (${run.ticketKey ?? 'no ticket'})`, url: publishedTo[0]!, occurredAt: run.startedAt, amountMicros: null, currency: null });
+    }
     if (!run.ticketKey) {
-      unlinked.runsWithoutTicket.push(run.runId);
+      const runEvents = eventsByRun.get(run.runId) ?? [];
+      const amount = runEvents.reduce((n, e) => n + e.amountMicros, 0);
+      unlinked.push({ kind: 'run_without_ticket', ref: run.runId, detail: `${runEvents.length} events, last ${run.finalEvent}`, url: null, occurredAt: run.startedAt, amountMicros: amount, currency: runEvents[0]?.currency ?? null });
       continue;
     }
     pushTo(runsByTicket, run.ticketKey, run);
+  }
+  for (const line of providerSpend.unallocated) {
+    unlinked.push({
+      kind: 'billing_line_without_run',
+      ref: `provider:${line.id}`,
+      detail: `provider spend${line.account ? ` of account ${line.account}` : ''}${line.model ? ` on ${line.model}` : ''} with no AI-tool model call to carry it`,
+      url: null,
+      occurredAt: line.occurredOn,
+      amountMicros: line.amountMicros,
+      currency: line.currency,
+    });
   }
 
   // Baseline hours from finished human-path work: tickets that never entered the AI path.
@@ -93,6 +122,12 @@ export function buildRecords(inputs: RecordInputs, settings: Settings): { record
     return mr.state === 'closed' ? 'rejected' : 'open';
   };
 
+  // Follow-up bugs: bugs linked to the ticket and raised after its change was merged.
+  const followUpsOf = (item: WorkItemInput | null, mergedAt: string | null): WorkItemInput[] =>
+    item && mergedAt
+      ? item.linkedKeys.map((k) => itemsByKey.get(k)).filter((w): w is WorkItemInput => !!w && /bug/i.test(w.issueType) && w.createdAt > mergedAt)
+      : [];
+
   const records: BuiltRecord[] = [];
   for (const key of [...aiTicketKeys].sort()) {
     records.push(
@@ -106,12 +141,18 @@ export function buildRecords(inputs: RecordInputs, settings: Settings): { record
         revertsOf,
         mrOutcome,
         baselineFor: (item) => baselineHoursFor(baseline, item.issueType, item.storyPoints),
+        followUpsOf,
+        pricing,
+        providerShares: providerSpend.byEvent,
         settings,
       }),
     );
   }
-  return { records, unlinked };
+  unlinked.sort((a, b) => a.kind.localeCompare(b.kind) || a.occurredAt.localeCompare(b.occurredAt) || a.ref.localeCompare(b.ref));
+  return { records, unlinked, reconciliation: pricing.reconciliation };
 }
+
+export type BuildResult = { records: BuiltRecord[]; unlinked: UnlinkedItem[]; reconciliation: ReconciliationRow[] };
 
 type OneInput = {
   recordKey: string;
@@ -123,6 +164,9 @@ type OneInput = {
   revertsOf: Map<number, MergeRequestInput[]>;
   mrOutcome: (mr: MergeRequestInput) => MrOutcome;
   baselineFor: (item: WorkItemInput) => number | null;
+  followUpsOf: (item: WorkItemInput | null, mergedAt: string | null) => WorkItemInput[];
+  pricing: Pricing;
+  providerShares: Map<string, ProviderShare[]>;
   settings: Settings;
 };
 
@@ -131,25 +175,40 @@ function buildOne(x: OneInput): BuiltRecord {
   const outcome = recordOutcome(outcomes.map((o) => o.outcome), x.events);
   const reachedReview = x.mrs.filter((mr) => !mr.draft || mr.state === 'merged' || mr.reviewActivity > 0);
   const accepted = outcomes.filter((o) => o.outcome === 'accepted').length;
+  const merged = outcomes.filter((o) => o.outcome === 'accepted' || o.outcome === 'rolled_back');
   const reviewRounds = x.mrs.reduce((n, mr) => n + (mr.reviewActivity > 0 || mr.state === 'merged' ? 1 + mr.requestedChanges : 0), 0);
-  const reviewHours = (reviewRounds * x.settings.reviewMinutesPerRound) / 60;
-  const loggedHours = (x.item?.loggedSeconds ?? 0) / 3600;
   const ciByRunner = new Map<string, number>();
   for (const mr of x.mrs) for (const [runner, minutes] of Object.entries(mr.ciMinutesByRunner)) ciByRunner.set(runner, (ciByRunner.get(runner) ?? 0) + minutes);
   const ciMinutes = [...ciByRunner.values()].reduce((a, b) => a + b, 0);
 
   const times = [...x.events.map((e) => e.occurredAt), ...x.mrs.flatMap((m) => [m.createdAt, m.mergedAt ?? m.closedAt ?? m.updatedAt])].sort();
   const acceptedMr = outcomes.find((o) => o.outcome === 'accepted')?.mr;
+  const mergedAt = merged.map((o) => o.mr.mergedAt ?? o.mr.updatedAt).sort()[0] ?? null;
   const endedAt = acceptedMr?.mergedAt ?? times[times.length - 1] ?? x.item?.resolvedAt ?? x.item?.createdAt ?? null;
   const startedAt = x.item?.createdAt ?? times[0] ?? null;
   const periodDay = dayOf(endedAt ?? startedAt ?? '1970-01-01');
+  const firstAiAt = [...x.events.map((e) => e.occurredAt), ...x.mrs.map((m) => m.createdAt)].sort()[0] ?? null;
+  const followUps = x.followUpsOf(x.item, mergedAt);
+  const hours = splitHumanHours({ item: x.item, firstAiAt, mergedAt, aiEndedAt: times[times.length - 1] ?? null, followUps, reviewRounds, reviewMinutesPerRound: x.settings.reviewMinutesPerRound });
 
+  const workspace = x.events.find((e) => e.runId)?.workspace ?? x.events[0]?.workspace ?? null;
+  const plan = workspace ? x.pricing.planOf(workspace) : null;
   const costLines: CostLine[] = [
-    ...eventCostLines(x.events),
-    ...ciCostLines(ciByRunner, periodDay, x.settings),
-    ...humanCostLines(loggedHours, reviewHours, reviewRounds, periodDay, x.settings),
+    ...runCreditLines(x.events, x.settings.runCreditCostFrom, x.pricing.byEvent, x.pricing.planOf),
+    ...mergedCreditLines(merged.length, plan, x.settings.runCreditCostFrom, periodDay),
+    ...aiCreditLines(x.events),
+    ...providerLines(x.events.flatMap((e) => x.providerShares.get(e.eventId) ?? [])),
+    ...ciLines(ciByRunner, periodDay, x.settings),
+    ...humanLines(hours, reviewRounds, periodDay, x.settings),
   ];
+  const creditEvents = x.events.filter((e) => e.type !== 'model_call_reserved' && e.type !== 'model_call_settled');
+  const runCreditsUsed =
+    x.settings.runCreditCostFrom === 'plan'
+      ? creditEvents.reduce((n, e) => n + (x.pricing.byEvent.get(e.eventId)?.credits ?? 0), 0)
+      : creditEvents.reduce((n, e) => n + e.runCreditsMicros / 1e6, 0);
   const repository = x.mrs[0]?.repository ?? null;
+  const repairRuns = x.runs.filter((r) => r.kind !== 'initial').length;
+  const humanHours = hours.intake + hours.review + hours.repair + hours.rework;
   return {
     recordKey: x.recordKey,
     workItemId: x.item?.id ?? null,
@@ -162,22 +221,46 @@ function buildOne(x: OneInput): BuiltRecord {
     periodMonth: monthOf(periodDay),
     startedAt,
     endedAt,
+    title: x.item?.summary ?? x.mrs[0]?.title ?? null,
+    mrUrl: (acceptedMr ?? x.mrs[0])?.webUrl ?? null,
+    labels: [...new Set([...(x.item?.labels ?? []), ...x.mrs.flatMap((m) => m.labels)])].sort(),
+    workspace,
+    plan: plan?.name ?? null,
+    signals: recordSignals({
+      repairRuns,
+      repairBudget: x.settings.repairBudget,
+      mrs: x.mrs,
+      reviewRounds,
+      reviewMeasured: hours.reviewMeasured,
+      events: x.events,
+      mismatched: x.pricing.mismatched,
+      ticketSynced: x.item !== null,
+    }),
     measures: {
       accepted,
       mrs_opened: x.mrs.length,
       mrs_reached_review: reachedReview.length,
-      mrs_merged: outcomes.filter((o) => o.outcome === 'accepted' || o.outcome === 'rolled_back').length,
+      mrs_merged: merged.length,
       mrs_rolled_back: outcomes.filter((o) => o.outcome === 'rolled_back').length,
       runs: x.runs.length,
       runs_reached_validation: x.runs.filter((r) => r.reachedValidation).length,
       runs_first_pass: x.runs.filter((r) => r.firstPass).length,
-      repair_runs: x.runs.filter((r) => r.kind !== 'initial').length,
+      repair_runs: repairRuns,
       review_rounds: reviewRounds,
-      review_hours: reviewHours,
-      human_hours: loggedHours + reviewHours,
+      review_hours: hours.review,
+      intake_hours: hours.intake,
+      repair_hours: hours.repair,
+      rework_hours: hours.rework,
+      human_hours: humanHours,
       // Only delivered work frees the hours a human would otherwise have spent.
       baseline_hours: accepted > 0 && x.item ? (x.baselineFor(x.item) ?? 0) : 0,
       ci_minutes: ciMinutes,
+      tickets_denied: x.events.filter((e) => e.type === 'ticket_denied').length,
+      runs_blocked: x.runs.filter((r) => r.blocked).length,
+      runs_validation_failed: x.runs.filter((r) => r.validationFailed).length,
+      run_credits_used: runCreditsUsed,
+      ai_credits_used: x.events.reduce((n, e) => n + (e.type === 'model_call_settled' ? e.aiCreditsMicros / 1e6 : 0), 0),
+      follow_up_bugs: followUps.length,
     },
     mergeRequests: [
       ...x.mrs.map((m) => ({ id: m.id, role: 'change' as const })),
@@ -188,6 +271,24 @@ function buildOne(x: OneInput): BuiltRecord {
   };
 }
 
+/** Plans that charge per merged PR/MR (agreed before the work starts): estimated from the merges. */
+function mergedCreditLines(merged: number, plan: PlanRules | null, from: 'billed' | 'plan', day: string): CostLine[] {
+  const credits = plan ? merged * mergedCredits(plan) : 0;
+  if (from !== 'plan' || !plan || credits === 0) return [];
+  return [
+    {
+      kind: 'run_credits',
+      basis: 'estimated',
+      evidence: `${merged} merged × ${plan.creditsPerMerged} credits at plan ${plan.name}`,
+      occurredOn: day,
+      quantity: credits,
+      unit: 'run credits',
+      amountMicros: Math.round(credits * plan.pricePerCreditMicros),
+      currency: plan.currency,
+    },
+  ];
+}
+
 function recordOutcome(mrOutcomes: MrOutcome[], events: RunEventInput[]): Outcome {
   for (const o of ['accepted', 'rolled_back', 'open', 'rejected'] as const) if (mrOutcomes.includes(o)) return o;
   const types = new Set(events.map((e) => e.type));
@@ -195,53 +296,4 @@ function recordOutcome(mrOutcomes: MrOutcome[], events: RunEventInput[]): Outcom
   if (types.has('run_blocked')) return 'blocked';
   if (types.has('ticket_denied')) return 'denied';
   return 'no_change';
-}
-
-/** Vendor-billed run credits and AI credits, one measured line per month and currency. */
-function eventCostLines(events: RunEventInput[]): CostLine[] {
-  const acc = new Map<string, CostLine & { n: number }>();
-  for (const e of events) {
-    if (e.amountMicros === 0 && e.runCreditsMicros === 0 && e.aiCreditsMicros === 0) continue;
-    if (e.type === 'model_call_reserved') continue; // holds are never cost (reference §5.3 rule 3)
-    const kind = e.type === 'model_call_settled' ? 'ai_credits' : 'run_credits';
-    const month = monthOf(e.occurredAt);
-    const k = `${kind}|${e.currency}|${month}`;
-    const line = acc.get(k) ?? { kind, basis: 'measured', evidence: '', occurredOn: `${month}-01`, quantity: 0, unit: kind === 'ai_credits' ? 'AI credits' : 'run credits', amountMicros: 0, currency: e.currency, n: 0 };
-    line.amountMicros += e.amountMicros;
-    line.quantity = (line.quantity ?? 0) + (kind === 'ai_credits' ? e.aiCreditsMicros : e.runCreditsMicros) / 1e6;
-    line.n += 1;
-    line.occurredOn = line.occurredOn > dayOf(e.occurredAt) || line.n === 1 ? dayOf(e.occurredAt) : line.occurredOn;
-    line.evidence = `${line.n} billed run event${line.n === 1 ? '' : 's'}`;
-    acc.set(k, line);
-  }
-  return [...acc.values()].map(({ n: _n, ...line }) => line);
-}
-
-function ciCostLines(byRunner: Map<string, number>, day: string, s: Settings): CostLine[] {
-  return [...byRunner.entries()]
-    .filter(([, minutes]) => minutes > 0)
-    .map(([runner, minutes]) => {
-      const rate = s.ciMinuteRateMicros[runner] ?? s.ciMinuteRateMicros['unknown'] ?? 0;
-      return {
-        kind: 'ci',
-        basis: 'measured',
-        evidence: `${minutes.toFixed(1)} CI minutes on ${runner} runners × configured rate`,
-        occurredOn: day,
-        quantity: minutes,
-        unit: 'CI minutes',
-        amountMicros: Math.round(minutes * rate),
-        currency: s.currency,
-      } satisfies CostLine;
-    });
-}
-
-function humanCostLines(loggedHours: number, reviewHours: number, rounds: number, day: string, s: Settings): CostLine[] {
-  const lines: CostLine[] = [];
-  if (loggedHours > 0) {
-    lines.push({ kind: 'human', basis: 'measured', evidence: `${loggedHours.toFixed(2)} h logged in Jira worklogs × loaded rate`, occurredOn: day, quantity: loggedHours, unit: 'hours', amountMicros: Math.round(loggedHours * s.loadedHourlyRateMicros), currency: s.currency });
-  }
-  if (reviewHours > 0) {
-    lines.push({ kind: 'human', basis: 'estimated', evidence: `${rounds} review round${rounds === 1 ? '' : 's'} × ${s.reviewMinutesPerRound} min × loaded rate`, occurredOn: day, quantity: reviewHours, unit: 'hours', amountMicros: Math.round(reviewHours * s.loadedHourlyRateMicros), currency: s.currency });
-  }
-  return lines;
 }

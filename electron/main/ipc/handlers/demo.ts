@@ -4,7 +4,8 @@ import { seedDemo } from '../../../demo/seed';
 import { rebuildRecords } from '../../../records/rebuild';
 import type { HandlerMap } from '../handler-types';
 import { workspaceStatus } from './workspace';
-import { DEMO_SETTINGS } from '../../../demo/demo-settings';
+import { DEMO_PILOT, DEMO_SETTINGS } from '../../../demo/demo-settings';
+import { savePilot } from '../../../db/repositories/pilots';
 import { hasWorkData } from '../../../db/repositories/status';
 
 export const demoHandlers: Pick<HandlerMap, 'demo:create'> = {
@@ -19,6 +20,7 @@ export const demoHandlers: Pick<HandlerMap, 'demo:create'> = {
     await seedDemo(db, bundle, progress, () => new Date().toISOString());
     progress('Linking accepted-work records', 0, null);
     rebuildRecords(db, settings);
+    savePilot(db, DEMO_PILOT, new Date().toISOString());
     ctx.emit('job:progress', { jobId, kind: 'demo', step: 'Done', done: 1, total: 1, finished: true });
     ctx.emit('workspace:data-changed', { tables: ['*'] });
     return workspaceStatus(ctx.workspace);

@@ -1,3 +1,4 @@
+import { refreshConvertedCosts } from '../../../db/repositories/records';
 import type { ColumnMapping } from '../../../../shared/domain/column-mapping';
 import { AppError } from '../../../../shared/ipc/result';
 import { deleteMapping, deleteRate, importById, importRejections, listImports, listMappings, listRates, mappingByName, markUndone, saveMapping } from '../../../db/repositories/imports';
@@ -49,12 +50,14 @@ export const importsHandlers: Pick<
   'rates:set': (input, ctx) => {
     if (input.from === input.to) throw new AppError('INVALID_INPUT', 'A rate converts between two different currencies.');
     upsertExchangeRate(ctx.workspace.db, input);
-    ctx.emit('workspace:data-changed', { tables: ['exchange_rates'] });
+    refreshConvertedCosts(ctx.workspace.db, ctx.workspace.settings().currency);
+    ctx.emit('workspace:data-changed', { tables: ['exchange_rates', 'records'] });
     return listRates(ctx.workspace.db);
   },
   'rates:delete': (input, ctx) => {
     deleteRate(ctx.workspace.db, input);
-    ctx.emit('workspace:data-changed', { tables: ['exchange_rates'] });
+    refreshConvertedCosts(ctx.workspace.db, ctx.workspace.settings().currency);
+    ctx.emit('workspace:data-changed', { tables: ['exchange_rates', 'records'] });
     return listRates(ctx.workspace.db);
   },
 };

@@ -25,7 +25,7 @@ export const metricsHandlers: Pick<HandlerMap, 'metrics:get-overview'> = {
     const periodMonths = monthsBetween(period.from, period.to);
     const chartMonths = monthsBetween(dataRange.from, period.to).slice(-CHART_MONTHS);
     const fromMonth = [chartMonths[0] ?? periodMonths[0]!, periodMonths[0]!].sort()[0]!;
-    const { byMonth, missingRates } = monthlySums(db, { fromMonth, toMonth: periodMonths[periodMonths.length - 1]!, currency: settings.currency });
+    const { byMonth, missingRates } = monthlySums(db, { fromMonth, toMonth: periodMonths[periodMonths.length - 1]! });
 
     const sums = periodMonths.reduce((acc, m) => addSums(acc, byMonth.get(m) ?? emptySums()), emptySums());
     const params = { productiveHoursPerFtePerMonth: settings.productiveHoursPerFtePerMonth, months: periodMonths.length };
