@@ -10,6 +10,7 @@ import { formatStatus } from './format';
 import { sourceCommand } from './commands/sources';
 import { syncCommand } from './commands/sync';
 import { importCommand, importsCommand } from './commands/imports';
+import { metricsCommand, recordsCommand } from './commands/records';
 import { call, intArg, requireWorkspaceArg, stderrProgress, type CliArgs } from './run-channel';
 
 const USAGE = `yardstick ${APP_VERSION}: what AI-assisted software work costs, measured in accepted work
@@ -26,6 +27,9 @@ Usage:
   yardstick sync   --workspace DIR [--source NAME] [--full] [--format json]
   yardstick import --workspace DIR [--preset NAME | --mapping FILE.json] [--accept-valid-rows] [--preview] FILE...
   yardstick imports list|undo --workspace DIR [--id N]
+  yardstick records --workspace DIR [--pilot NAME] [--format csv|json] [--real-names]
+  yardstick metrics --workspace DIR [--by team|project|repository|issue_type|size|outcome|month|quarter|workspace|plan]
+                    [--pilot NAME] [--from YYYY-MM] [--to YYYY-MM] [--format csv|json]
 Data goes to stdout, progress to stderr; on error the exit code is non-zero with a one-line reason.`;
 
 type Args = CliArgs;
@@ -36,6 +40,8 @@ const COMMANDS: Record<string, (args: Args, positional: string[]) => Promise<voi
   sync: (args) => syncCommand(args),
   import: (args, positional) => importCommand(positional, args),
   imports: (args, positional) => importsCommand(positional[0], args),
+  records: (args) => recordsCommand(args),
+  metrics: (args) => metricsCommand(args),
   async demo(args) {
     const dir = requireWorkspaceArg(args);
     const started = performance.now();
@@ -75,6 +81,11 @@ const COMMANDS: Record<string, (args: Args, positional: string[]) => Promise<voi
 };
 
 export async function main(argv: string[]): Promise<number> {
+  // `yardstick records | head`: a closed pipe ends the output, it is not an error.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(0);
+    throw e;
+  });
   const [command, ...rest] = argv;
   if (!command || command === '--help' || command === '-h' || command === 'help') {
     process.stdout.write(`${USAGE}\n`);
@@ -114,6 +125,11 @@ export async function main(argv: string[]): Promise<number> {
         'accept-valid-rows': { type: 'boolean' },
         preview: { type: 'boolean' },
         id: { type: 'string' },
+        pilot: { type: 'string' },
+        by: { type: 'string' },
+        from: { type: 'string' },
+        to: { type: 'string' },
+        'real-names': { type: 'boolean' },
       },
       strict: true,
       allowPositionals: true,

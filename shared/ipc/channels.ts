@@ -26,6 +26,18 @@ export const CHANNELS = [
   'rates:list',
   'rates:set',
   'rates:delete',
+  'records:list',
+  'records:get',
+  'records:unlinked',
+  'records:reconciliation',
+  'records:signals',
+  'metrics:get',
+  'settings:get',
+  'settings:update',
+  'pilots:list',
+  'pilots:save',
+  'pilots:delete',
+  'pilots:scorecard',
 ] as const;
 export type Channel = (typeof CHANNELS)[number];
 

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Channel, EventName } from './channels';
 import { GitLabScopeSchema, JiraScopeSchema, SourceDraftSchema } from '../domain/sources';
 import { ColumnMappingSchema } from '../domain/column-mapping';
+import { RECORDS_CONTRACT } from './contract-records';
 
 const NoInput = z.object({}).strict();
 const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
@@ -291,6 +292,7 @@ export const CONTRACT = {
   'rates:list': { input: NoInput, output: z.array(ExchangeRateSchema) },
   'rates:set': { input: ExchangeRateSchema.strict(), output: z.array(ExchangeRateSchema) },
   'rates:delete': { input: ExchangeRateSchema.omit({ rate: true }).strict(), output: z.array(ExchangeRateSchema) },
+  ...RECORDS_CONTRACT,
 } as const satisfies Record<Channel, { input: z.ZodType; output: z.ZodType }>;
 
 export type ChannelInput<C extends Channel> = z.input<(typeof CONTRACT)[C]['input']>;

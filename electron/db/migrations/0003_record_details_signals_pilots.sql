@@ -15,6 +15,8 @@ ALTER TABLE records ADD COLUMN mr_url TEXT;
 ALTER TABLE records ADD COLUMN labels_json TEXT NOT NULL DEFAULT '[]';
 ALTER TABLE records ADD COLUMN workspace TEXT;
 ALTER TABLE records ADD COLUMN plan TEXT;
+-- The ticket's assignee: only shown when person-level views are enabled, pseudonymised in exports.
+ALTER TABLE records ADD COLUMN person TEXT;
 -- Hash of everything a record stores: a rebuild rewrites only records whose hash changed.
 ALTER TABLE records ADD COLUMN content_hash TEXT;
 -- Money per record and cost kind in the workspace currency, converted at the rate valid on each

@@ -15,7 +15,7 @@ export function loadRecordInputs(db: Db): RecordInputs {
   const workItems = (
     db
       .prepare(
-        `SELECT w.id, w.key, w.summary, coalesce(p.key, substr(w.key, 1, instr(w.key, '-') - 1)) AS projectKey, w.issue_type AS issueType,
+        `SELECT w.id, w.key, w.summary, (SELECT coalesce(pp.display_name, pp.username) FROM people pp WHERE pp.id = w.assignee_id) AS assignee, coalesce(p.key, substr(w.key, 1, instr(w.key, '-') - 1)) AS projectKey, w.issue_type AS issueType,
            w.story_points AS storyPoints, w.status_category AS statusCategory, w.created_at AS createdAt, w.resolved_at AS resolvedAt,
            w.labels_json AS labelsJson
          FROM work_items w LEFT JOIN jira_projects p ON p.id = w.project_id`,

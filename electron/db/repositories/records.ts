@@ -39,9 +39,9 @@ export function writeRecords(db: Db, built: BuildResult, runs: readonly RunSumma
   );
   const insertRecord = db.prepare(
     `INSERT INTO records (id, record_key, work_item_id, ticket_key, team, project_key, repository, issue_type, size, outcome, period_month,
-       started_at, ended_at, title, mr_url, labels_json, workspace, plan, ${RECORD_MEASURES.join(', ')}, ${COST_MEASURES.join(', ')}, missing_rates, content_hash, built_at)
+       started_at, ended_at, title, mr_url, labels_json, workspace, plan, person, ${RECORD_MEASURES.join(', ')}, ${COST_MEASURES.join(', ')}, missing_rates, content_hash, built_at)
      VALUES (@id, @recordKey, @workItemId, @ticketKey, @team, @projectKey, @repository, @issueType, @size, @outcome, @periodMonth,
-       @startedAt, @endedAt, @title, @mrUrl, @labelsJson, @workspace, @plan, ${RECORD_MEASURES.map((c) => `@${c}`).join(', ')},
+       @startedAt, @endedAt, @title, @mrUrl, @labelsJson, @workspace, @plan, @person, ${RECORD_MEASURES.map((c) => `@${c}`).join(', ')},
        ${COST_MEASURES.map((c) => `@${c}`).join(', ')}, @missingRates, @hash, @builtAt)`,
   );
   const deleteRecord = db.prepare('DELETE FROM records WHERE id = ?');
@@ -99,6 +99,7 @@ export function writeRecords(db: Db, built: BuildResult, runs: readonly RunSumma
         labelsJson: JSON.stringify(r.labels),
         workspace: r.workspace,
         plan: r.plan,
+        person: r.person,
         ...r.measures,
         ...costs,
         hash,

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { ExplorePage } from '../features/explore/ExplorePage';
 import { OverviewPage } from '../features/overview/OverviewPage';
+import { PilotsPage } from '../features/pilots/PilotsPage';
 import { RecordsPage } from '../features/records/RecordsPage';
 import { ScenariosPage } from '../features/scenarios/ScenariosPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
@@ -16,6 +17,7 @@ const PAGES: Record<RouteId, () => ReactNode> = {
   overview: () => <OverviewPage />,
   explore: () => <ExplorePage />,
   records: () => <RecordsPage />,
+  pilots: () => <PilotsPage />,
   scenarios: () => <ScenariosPage />,
   sources: () => <SourcesPage />,
   settings: () => <SettingsPage />,

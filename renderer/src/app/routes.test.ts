@@ -20,14 +20,14 @@ describe('routes', () => {
     expect(routeHash('records')).toBe('#/records');
   });
 
-  it('maps Alt+1 … Alt+6 to the nav in order', () => {
+  it('maps Alt+1 … Alt+7 to the nav in order', () => {
     expect(routeForShortcut(key('Digit1'))).toBe('overview');
-    expect(routeForShortcut(key('Digit6'))).toBe('settings');
+    expect(routeForShortcut(key('Digit7'))).toBe('settings');
     expect(routeForShortcut(key('Numpad5'))).toBe('sources');
-    expect(routeForShortcut(key('Digit7'))).toBeNull();
+    expect(routeForShortcut(key('Digit8'))).toBeNull();
     expect(routeForShortcut(key('Digit1', { altKey: false }))).toBeNull();
     expect(routeForShortcut(key('Digit1', { ctrlKey: true }))).toBeNull();
     expect(routeForShortcut(key('KeyA'))).toBeNull();
-    expect(shortcutLabel('scenarios')).toBe('Alt+4');
+    expect(shortcutLabel('scenarios')).toBe('Alt+5');
   });
 });

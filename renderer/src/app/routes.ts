@@ -1,4 +1,4 @@
-export const ROUTE_IDS = ['overview', 'explore', 'records', 'scenarios', 'sources', 'settings'] as const;
+export const ROUTE_IDS = ['overview', 'explore', 'records', 'pilots', 'scenarios', 'sources', 'settings'] as const;
 export type RouteId = (typeof ROUTE_IDS)[number];
 
 export const DEFAULT_ROUTE: RouteId = 'overview';
@@ -7,6 +7,7 @@ export const ROUTE_LABELS: Record<RouteId, string> = {
   overview: 'Overview',
   explore: 'Explore',
   records: 'Records',
+  pilots: 'Pilots',
   scenarios: 'Scenarios',
   sources: 'Sources',
   settings: 'Settings',
@@ -23,7 +24,7 @@ export function parseRoute(hash: string): RouteId | null {
 
 export const routeHash = (route: RouteId): string => `#/${route}`;
 
-/** Alt+1 … Alt+6 in nav order. */
+/** Alt+1 … Alt+7 in nav order. */
 export const shortcutLabel = (route: RouteId): string => `Alt+${ROUTE_IDS.indexOf(route) + 1}`;
 
 /**

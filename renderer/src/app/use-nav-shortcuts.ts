@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import { routeForShortcut } from './routes';
 import { useRouteStore } from './route-store';
 
-/** Alt+1 … Alt+6 jump to the nav entries, from anywhere in the window. */
+/** Alt+1 … Alt+7 jump to the nav entries, from anywhere in the window. */
 export function useNavShortcuts(): void {
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent): void => {

@@ -10,6 +10,7 @@ const item = (key: string, loggedHours: number, over: Partial<WorkItemInput> = {
   id: Number(key.split('-')[1]),
   key,
   summary: `Work ${key}`,
+  assignee: null,
   projectKey: 'PAY',
   issueType: 'Story',
   storyPoints: 3,

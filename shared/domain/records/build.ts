@@ -226,6 +226,7 @@ function buildOne(x: OneInput): BuiltRecord {
     labels: [...new Set([...(x.item?.labels ?? []), ...x.mrs.flatMap((m) => m.labels)])].sort(),
     workspace,
     plan: plan?.name ?? null,
+    person: x.item?.assignee ?? null,
     signals: recordSignals({
       repairRuns,
       repairBudget: x.settings.repairBudget,

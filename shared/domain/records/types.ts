@@ -7,6 +7,7 @@ export type WorkItemInput = {
   id: number;
   key: string;
   summary: string;
+  assignee: string | null;
   projectKey: string;
   issueType: string;
   storyPoints: number | null;
@@ -116,6 +117,8 @@ export type BuiltRecord = {
   /** Vendor workspace and plan of the record's runs (the first, where runs span several). */
   workspace: string | null;
   plan: string | null;
+  /** The ticket's assignee; person-level views are off by default. */
+  person: string | null;
   /** Risk signals (PRODUCT.md), each with a plain reason. */
   signals: RecordSignal[];
   /** Non-money measures; money measures come from costLines after currency conversion. */

@@ -5,6 +5,10 @@ import { workspaceHandlers } from './workspace';
 import { sourcesHandlers } from './sources';
 import { syncHandlers } from './sync';
 import { importsHandlers } from './imports';
+import { recordsHandlers } from './records';
+import { recordDetailHandlers } from './record-detail';
+import { settingsHandlers } from './settings';
+import { pilotsHandlers } from './pilots';
 
 /** The single handler map served by Electron IPC, the browser host and the CLI. */
 export const handlers: HandlerMap = {
@@ -14,4 +18,8 @@ export const handlers: HandlerMap = {
   ...sourcesHandlers,
   ...syncHandlers,
   ...importsHandlers,
+  ...recordsHandlers,
+  ...recordDetailHandlers,
+  ...settingsHandlers,
+  ...pilotsHandlers,
 };

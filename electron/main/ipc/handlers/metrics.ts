@@ -1,13 +1,28 @@
 import { addSums, aiPathCost, COST_MEASURES, emptySums, metricValue } from '../../../../shared/domain/metrics';
 import { lastFullQuarter, monthsBetween } from '../../../../shared/domain/time';
 import type { Overview } from '../../../../shared/ipc/contract';
-import { monthlySums } from '../../../db/repositories/measure-sums';
+import { monthlySums, sumsBy } from '../../../db/repositories/measure-sums';
+import { allMetrics } from './pilots';
+import { pilotIdOf } from './records';
 import { latestActivity } from '../../../db/repositories/records';
 import type { HandlerMap } from '../handler-types';
 
 const CHART_MONTHS = 12;
 
-export const metricsHandlers: Pick<HandlerMap, 'metrics:get-overview'> = {
+export const metricsHandlers: Pick<HandlerMap, 'metrics:get-overview' | 'metrics:get'> = {
+  'metrics:get': (input, ctx) => {
+    const { db } = ctx.workspace;
+    const settings = ctx.workspace.settings();
+    const pilotId = pilotIdOf(ctx, input.pilot);
+    const filter = { fromMonth: input.fromMonth, toMonth: input.toMonth, pilotId };
+    const span = latestActivity(db);
+    const months = monthsBetween(input.fromMonth ? `${input.fromMonth}-01` : (span?.from ?? '1970-01-01'), input.toMonth ? `${input.toMonth}-01` : (span?.to ?? '1970-01-01')).length;
+    const params = { productiveHoursPerFtePerMonth: settings.productiveHoursPerFtePerMonth, months: span || input.fromMonth ? months : 0 };
+    const total = sumsBy(db, null, filter);
+    const sums = total.groups.get(null) ?? emptySums();
+    const rows = input.by ? [...sumsBy(db, input.by, filter).groups].map(([key, s]) => ({ key, sums: s, metrics: allMetrics(s, params) })) : [];
+    return { currency: settings.currency, by: input.by ?? null, rows, total: { sums, metrics: allMetrics(sums, params) }, months: params.months, missingRates: total.missingRates };
+  },
   'metrics:get-overview': (input, ctx) => {
     const { db } = ctx.workspace;
     const settings = ctx.workspace.settings();

@@ -1,0 +1,50 @@
+import { emptySums, METRICS, metricValue, type MeasureSums, type MetricId } from '../../../../shared/domain/metrics';
+import { monthsBetween } from '../../../../shared/domain/time';
+import { monthlySums, sumsBy } from '../../../db/repositories/measure-sums';
+import { deletePilot, listPilots, recordsOutsidePilotRepositories, requirePilot, savePilot } from '../../../db/repositories/pilots';
+import type { HandlerMap } from '../handler-types';
+import { riskSignals } from './records';
+
+/** Every metric of PRODUCT.md over one slice's sums. */
+export const allMetrics = (sums: MeasureSums, params: { productiveHoursPerFtePerMonth: number; months: number }): Record<MetricId, number | null> =>
+  Object.fromEntries((Object.keys(METRICS) as MetricId[]).map((id) => [id, metricValue(id, sums, params)])) as Record<MetricId, number | null>;
+
+export const pilotsHandlers: Pick<HandlerMap, 'pilots:list' | 'pilots:save' | 'pilots:delete' | 'pilots:scorecard'> = {
+  'pilots:list': (_input, ctx) => listPilots(ctx.workspace.db),
+  'pilots:save': (input, ctx) => {
+    const pilot = savePilot(ctx.workspace.db, input, new Date().toISOString());
+    ctx.emit('workspace:data-changed', { tables: ['pilots'] });
+    return pilot;
+  },
+  'pilots:delete': (input, ctx) => {
+    const deleted = deletePilot(ctx.workspace.db, input.id);
+    if (deleted) ctx.emit('workspace:data-changed', { tables: ['pilots'] });
+    return { deleted };
+  },
+  'pilots:scorecard': (input, ctx) => {
+    const { db } = ctx.workspace;
+    const settings = ctx.workspace.settings();
+    const pilot = requirePilot(db, { id: input.id });
+    const total = sumsBy(db, null, { pilotId: pilot.id }).groups.get(null) ?? emptySums();
+    const span = db.prepare('SELECT min(r.period_month) AS a, max(r.period_month) AS b FROM records r JOIN record_pilots rp ON rp.record_id = r.id WHERE rp.pilot_id = ?').get(pilot.id) as {
+      a: string | null;
+      b: string | null;
+    };
+    const months = span.a && span.b ? monthsBetween(`${span.a}-01`, `${span.b}-01`) : [];
+    const byMonth = months.length ? monthlySums(db, { fromMonth: months[0]!, toMonth: months[months.length - 1]!, pilotId: pilot.id }).byMonth : new Map<string, MeasureSums>();
+    const per = (m: number) => ({ productiveHoursPerFtePerMonth: settings.productiveHoursPerFtePerMonth, months: m });
+    return {
+      pilot,
+      currency: settings.currency,
+      records: total.records,
+      sums: total,
+      metrics: allMetrics(total, per(Math.max(months.length, 1))),
+      monthly: months.map((month) => {
+        const s = byMonth.get(month) ?? emptySums();
+        return { month, sums: s, metrics: allMetrics(s, per(1)) };
+      }),
+      signals: riskSignals(db, pilot.id),
+      outsideRepositories: recordsOutsidePilotRepositories(db, pilot),
+    };
+  },
+};
