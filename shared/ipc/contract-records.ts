@@ -195,8 +195,17 @@ export const MetricsResultSchema = z.object({
 });
 export type MetricsResult = z.infer<typeof MetricsResultSchema>;
 
+type WithoutDefaults<T extends z.ZodRawShape> = { [K in keyof T]: z.ZodOptional<T[K] extends z.ZodDefault<infer Inner> ? Inner : T[K]> };
+
+/** Every field optional and WITHOUT its default: `.partial()` alone would fill left-out fields with defaults. */
+function patchOf<T extends z.ZodRawShape>(shape: T) {
+  const out: Record<string, z.ZodType> = {};
+  for (const [key, schema] of Object.entries(shape)) out[key] = (schema instanceof z.ZodDefault ? (schema.unwrap() as z.ZodType) : (schema as z.ZodType)).optional();
+  return z.object(out as WithoutDefaults<T>).strict();
+}
+
 /** Settings the user may change; anything left out keeps its value. */
-export const SettingsPatchSchema = WorkspaceSettingsSchema.omit({ isDemo: true }).partial().strict();
+export const SettingsPatchSchema = patchOf(WorkspaceSettingsSchema.omit({ isDemo: true }).shape);
 
 export const SettingsUpdateResultSchema = z.object({
   settings: WorkspaceSettingsSchema,
