@@ -23,15 +23,24 @@ export const GBP_PER_AI_CREDIT = 0.01;
 const OVERLAP_MONTH = '2026-03';
 const OVERLAP_DAYS = 3;
 
+/**
+ * A vendor billing error for the reconciliation to find: in this month the cloud workspace's retry
+ * publishes were billed two credits each instead of the one the plan says.
+ */
+const DOUBLE_BILLED = { month: '2026-07', plan: 'cloud' as Plan, type: 'retry_publish' };
+const billedCredits = (e: RunEvent): number =>
+  e.type === DOUBLE_BILLED.type && e.team.plan === DOUBLE_BILLED.plan && monthKey(e.at) === DOUBLE_BILLED.month ? e.runCredits * 2 : e.runCredits;
+
 function amounts(events: RunEvent[]): Map<RunEvent, number> {
   const used = new Map<string, number>();
   const out = new Map<RunEvent, number>();
   for (const e of events) {
     if (e.runCredits > 0) {
       const bucket = `${e.team.workspace}|${monthKey(e.at)}`;
-      const n = (used.get(bucket) ?? 0) + e.runCredits;
+      const credits = billedCredits(e);
+      const n = (used.get(bucket) ?? 0) + credits;
       used.set(bucket, n);
-      out.set(e, n <= FREE_RUNS_PER_MONTH ? 0 : e.runCredits * PRICE_PER_RUN_GBP[e.team.plan]);
+      out.set(e, n <= FREE_RUNS_PER_MONTH ? 0 : credits * PRICE_PER_RUN_GBP[e.team.plan]);
     } else if (e.type === 'model_call_settled') {
       out.set(e, e.team.plan === 'cloud' ? e.aiCredits * GBP_PER_AI_CREDIT : 0);
     }
@@ -43,7 +52,7 @@ function row(e: RunEvent, amount: number): string {
   const mr = e.mr;
   return csvLine([
     '1', e.eventId, isoTime(e.at), e.team.workspace, e.type, e.ticket?.key ?? null, e.runId, e.parentRunId, e.reasonCode,
-    e.reasonDetail, dec(e.runCredits), dec(e.aiCredits), e.aiReserved === null ? null : dec(e.aiReserved), e.reservationId,
+    e.reasonDetail, dec(billedCredits(e)), dec(e.aiCredits), e.aiReserved === null ? null : dec(e.aiReserved), e.reservationId,
     amount === 0 ? '0' : amount.toFixed(e.type === 'model_call_settled' ? 4 : 2), 'GBP', e.provider, e.model,
     e.inputTokens, e.outputTokens, e.cacheReadTokens, e.cacheWriteTokens,
     mr ? 'gitlab' : null, mr ? mr.repo.path : null, mr ? mrWebUrl(mr) : null, mr ? mr.iid : null, e.commitSha, null,

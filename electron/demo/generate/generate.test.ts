@@ -90,7 +90,9 @@ describe('generateDemo', () => {
       expect(mr?.author.username).toBe('relay-bot');
       expect(mr?.title.startsWith(`${r.ticket_key}: `)).toBe(true);
       expect(String(mr?.iid)).toBe(r.mr_iid);
-      expect(r.run_credits).toBe('1');
+      // One credit per publish, except the deliberate double billing the reconciliation must find.
+      const doubleBilled = r.event_type === 'retry_publish' && r.workspace === 'northwind-cloud' && (r.occurred_at ?? '').startsWith('2026-07');
+      expect([r.event_id, r.run_credits]).toEqual([r.event_id, doubleBilled ? '2' : '1']);
     }
   });
 
