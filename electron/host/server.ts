@@ -139,7 +139,10 @@ export async function startHost(opts: HostOptions): Promise<Host> {
     close: async () => {
       for (const s of sockets) s.terminate();
       wss.close();
-      await new Promise<void>((r) => server.close(() => r()));
+      // Keep-alive connections from an open browser tab would hold close() open indefinitely.
+      const closed = new Promise<void>((r) => server.close(() => r()));
+      server.closeAllConnections();
+      await closed;
     },
   };
 }
