@@ -133,6 +133,12 @@ export function recordIdsWithSignal(db: Db, code: string, pilotId?: number): num
   ).map((r) => r.id);
 }
 
+export const recordIdsOverRepairBudget = (db: Db, pilotId: number, budget: number): number[] =>
+  db
+    .prepare('SELECT r.id FROM records r JOIN record_pilots rp ON rp.record_id = r.id AND rp.pilot_id = ? WHERE r.repair_runs > ? ORDER BY r.id')
+    .pluck()
+    .all(pilotId, budget) as number[];
+
 export const recordIdsInMonths = (db: Db, months: readonly string[], pilotId?: number): number[] =>
   (
     db

@@ -43,7 +43,7 @@ export const pilotsHandlers: Pick<HandlerMap, 'pilots:list' | 'pilots:save' | 'p
         const s = byMonth.get(month) ?? emptySums();
         return { month, sums: s, metrics: allMetrics(s, per(1)) };
       }),
-      signals: riskSignals(db, pilot.id),
+      signals: riskSignals(db, pilot.id, pilot.decisions.repairBudget),
       outsideRepositories: recordsOutsidePilotRepositories(db, pilot),
     };
   },

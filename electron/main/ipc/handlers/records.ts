@@ -7,6 +7,7 @@ import {
   listRecords,
   reconciliationRows,
   recordIdsInMonths,
+  recordIdsOverRepairBudget,
   recordIdsWithSignal,
   unlinkedCounts,
   unlinkedItems,
@@ -20,9 +21,10 @@ export const pilotIdOf = (ctx: HandlerContext, name: string | undefined): number
   name === undefined ? undefined : requirePilot(ctx.workspace.db, { name }).id;
 
 /** Every risk signal with the records (or unlinked items) behind it, for the workspace or one pilot. */
-export function riskSignals(db: Db, pilotId: number | undefined) {
+export function riskSignals(db: Db, pilotId: number | undefined, pilotRepairBudget: number | null = null) {
   const signals = (Object.keys(RECORD_SIGNALS) as RecordSignalCode[]).map((code) => {
-    const ids = recordIdsWithSignal(db, code, pilotId);
+    // A pilot's own repair budget (its rollout decision) overrides the workspace's for its scorecard.
+    const ids = code === 'repair_over_budget' && pilotId !== undefined && pilotRepairBudget !== null ? recordIdsOverRepairBudget(db, pilotId, pilotRepairBudget) : recordIdsWithSignal(db, code, pilotId);
     return { code, ...SIGNAL_DESCRIPTIONS[code], count: ids.length, recordIds: ids, unlinkedKind: null };
   });
   const unlinked = unlinkedCounts(db);

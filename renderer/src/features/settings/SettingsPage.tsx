@@ -1,21 +1,30 @@
+import { useEffect } from 'react';
 import { DefinitionList } from '../../components/DefinitionList';
 import { ErrorState } from '../../components/ErrorState';
 import { Skeleton } from '../../components/Skeleton';
 import { appInfoResource } from '../workspace/workspace-store';
 import { ExchangeRatesCard } from './ExchangeRatesCard';
+import { LinkingRulesCard } from './LinkingRulesCard';
+import { PeopleCard } from './PeopleCard';
+import { PlansCard } from './PlansCard';
+import { RatesHoursCard } from './RatesHoursCard';
+import { settingsResource } from './settings-store';
 
 export function SettingsPage() {
   // The header already watches app info; this page only reads it.
-  const { status, data, error, load } = appInfoResource.useStore();
+  const app = appInfoResource.useStore();
+  const { status, data: settings, error, load } = settingsResource.useStore();
+  useEffect(() => settingsResource.watch(), []);
 
   return (
-    <section className="page" aria-labelledby="page-title">
+    <section className="page settings-page" aria-labelledby="page-title">
       <header className="page-header">
         <h1 id="page-title">Settings</h1>
+        <p className="page-subtitle">Rules, prices and rates the records are built with. Changing them re-links and re-prices the records from the synced data.</p>
       </header>
       {status === 'error' ? (
-        <ErrorState title="Could not read the workspace" message={error ?? ''} onRetry={() => void load()} />
-      ) : data === null ? (
+        <ErrorState title="Could not read the settings" message={error ?? ''} onRetry={() => void load()} />
+      ) : settings === null ? (
         <div className="card" aria-busy="true">
           <Skeleton height="6rem" />
         </div>
@@ -25,19 +34,19 @@ export function SettingsPage() {
             <h2 className="card-title">Workspace</h2>
             <DefinitionList
               items={[
-                { term: 'Name', value: data.workspaceName },
-                { term: 'Folder', value: data.workspaceDir, mono: true },
-                { term: 'Currency', value: data.currency },
-                { term: 'Data', value: data.isDemo ? 'Demo workspace (generated sample data)' : 'Your organisation’s data' },
-                { term: 'People views', value: data.peopleViewsEnabled ? 'On' : 'Off' },
-                { term: 'App', value: `${data.name} ${data.version} (${data.host === 'browser' ? 'browser host' : data.host})` },
+                { term: 'Name', value: settings.name },
+                ...(app.data === null ? [] : [{ term: 'Folder', value: app.data.workspaceDir, mono: true }]),
+                { term: 'Currency', value: settings.currency },
+                { term: 'Data', value: settings.isDemo ? 'Demo workspace (generated sample data)' : 'Your organisation’s data' },
+                ...(app.data === null ? [] : [{ term: 'App', value: `${app.data.name} ${app.data.version} (${app.data.host === 'browser' ? 'browser host' : app.data.host})` }]),
               ]}
             />
-            <p className="muted card-footnote">
-              Editing the other settings (currency, loaded hourly rate, rollback window, linking rules) is not built yet.
-            </p>
           </div>
-          <ExchangeRatesCard workspaceCurrency={data.currency} />
+          <LinkingRulesCard settings={settings} />
+          <PlansCard settings={settings} />
+          <RatesHoursCard settings={settings} />
+          <PeopleCard settings={settings} />
+          <ExchangeRatesCard workspaceCurrency={settings.currency} />
         </>
       )}
     </section>

@@ -1,0 +1,121 @@
+import type { z } from 'zod';
+import { formatMoney } from '../../../../shared/domain/money';
+import { METRICS, type MetricFormat, type MetricId } from '../../../../shared/domain/metrics';
+import { PILOT_DECISION_LABELS, type PilotDecisions } from '../../../../shared/domain/pilots';
+import type { PilotScorecardSchema } from '../../../../shared/ipc/contract-records';
+import { NO_VALUE, formatCount, formatDecimal, formatHours, formatMonthLong, formatPercent } from '../../lib/format';
+import { DECISION_KEYS } from './pilot-form-model';
+
+export type Scorecard = z.infer<typeof PilotScorecardSchema>;
+
+/** A metric's value as its definition says to show it; money in micros of `currency`. */
+export function formatMetric(format: MetricFormat, value: number | null, currency: string): string {
+  if (value === null || !Number.isFinite(value)) return NO_VALUE;
+  switch (format) {
+    case 'count':
+      return formatCount(value);
+    case 'money':
+      return formatMoney(value, currency);
+    case 'percent':
+      return formatPercent(value);
+    case 'hours':
+      return formatHours(value);
+    case 'decimal':
+      return formatDecimal(value, 2);
+  }
+}
+
+/** The headline figures of a pilot, in the order a planning meeting reads them. */
+export const HEADLINE_METRICS = [
+  'accepted',
+  'cost_per_accepted',
+  'acceptance_rate',
+  'first_pass_validation_rate',
+  'repair_attempts_per_accepted',
+  'rollback_rate',
+  'review_hours',
+  'hours_freed',
+  'fte_freed',
+] as const satisfies readonly MetricId[];
+
+export type HeadlineFigure = { id: MetricId; label: string; value: number | null; display: string; note: string | null };
+
+/** Why a ratio shows "—": its denominator is zero in this pilot. */
+const MISSING_NOTES: Partial<Record<MetricId, string>> = {
+  cost_per_accepted: 'Nothing accepted yet, so the cost has nothing to be divided by.',
+  acceptance_rate: 'No MR reached review.',
+  first_pass_validation_rate: 'No run reached validation.',
+  repair_attempts_per_accepted: 'Nothing accepted yet.',
+  rollback_rate: 'Nothing merged yet.',
+  fte_freed: 'Productive hours per FTE are not set, or the pilot has no months of data.',
+};
+
+export function headlineFigures(card: Scorecard): HeadlineFigure[] {
+  return HEADLINE_METRICS.map((id) => {
+    const def = METRICS[id];
+    const value = card.metrics[id] ?? null;
+    return { id, label: def.label, value, display: formatMetric(def.format, value, card.currency), note: value === null ? (MISSING_NOTES[id] ?? null) : null };
+  });
+}
+
+export type SignalRow = { code: string; label: string; description: string; count: number };
+
+/**
+ * Every risk signal with its count, "changes outside the pilot's repositories" among them; those
+ * that fired first (most records first), then the quiet ones.
+ */
+export function signalRows(card: Scorecard): SignalRow[] {
+  const outside = { code: 'outside_repositories', label: 'Changes outside the pilot’s repositories', description: outsideLine(card), count: card.outsideRepositories.length };
+  return [outside, ...card.signals.map((s) => ({ code: s.code, label: s.label, description: s.description, count: s.count }))].sort(
+    (a, b) => Number(b.count > 0) - Number(a.count > 0) || b.count - a.count || a.label.localeCompare(b.label),
+  );
+}
+
+export type DecisionItem = { key: keyof PilotDecisions; term: string; value: string };
+
+/** The rollout decisions as written down; unanswered ones say so rather than disappear. */
+export function decisionItems(decisions: PilotDecisions): DecisionItem[] {
+  return DECISION_KEYS.map((key) => {
+    const raw = decisions[key];
+    const value = key === 'repairBudget' ? (raw === null ? 'Not decided yet' : `${String(raw)} runs`) : typeof raw === 'string' && raw.trim() !== '' ? raw : 'Not decided yet';
+    return { key, term: PILOT_DECISION_LABELS[key], value };
+  });
+}
+
+export type MonthPoint = { month: string; accepted: number; costPerAcceptedMicros: number | null; aiPathCostMicros: number };
+
+/** The monthly chart's data: accepted count and cost per accepted, from each month's own sums. */
+export function monthPoints(card: Scorecard): MonthPoint[] {
+  return card.monthly.map((m) => ({
+    month: m.month,
+    accepted: m.metrics.accepted ?? m.sums.accepted,
+    costPerAcceptedMicros: m.metrics.cost_per_accepted ?? null,
+    aiPathCostMicros: m.metrics.ai_path_cost ?? 0,
+  }));
+}
+
+export type MonthRow = { month: string; label: string; accepted: string; aiPathCost: string; costPerAccepted: string };
+
+export function monthRows(card: Scorecard): MonthRow[] {
+  return monthPoints(card).map((p) => ({
+    month: p.month,
+    label: formatMonthLong(p.month),
+    accepted: formatCount(p.accepted),
+    aiPathCost: formatMoney(p.aiPathCostMicros, card.currency),
+    costPerAccepted: p.costPerAcceptedMicros === null ? NO_VALUE : formatMoney(p.costPerAcceptedMicros, card.currency),
+  }));
+}
+
+/** "12 records in the pilot's scope" / "No records in scope yet". */
+export function recordsLine(card: Scorecard): string {
+  if (card.records === 0) return 'No records fall in this pilot’s scope yet. Widen the scope, or sync the projects it names.';
+  return `${formatCount(card.records)} ${card.records === 1 ? 'record' : 'records'} in the pilot’s scope`;
+}
+
+/** The risk signal PRODUCT.md names "changes outside the pilot's repositories". */
+export function outsideLine(card: Scorecard): string {
+  const n = card.outsideRepositories.length;
+  if (card.pilot.scope.repositories.length === 0) return 'The pilot names no repositories, so no change can fall outside them.';
+  if (n === 0) return 'Every change of the pilot’s projects, teams and dates landed in its repositories.';
+  return `${formatCount(n)} ${n === 1 ? 'record' : 'records'} of the pilot’s projects, teams and dates changed code outside its repositories.`;
+}
