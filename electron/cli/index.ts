@@ -11,6 +11,8 @@ import { sourceCommand } from './commands/sources';
 import { syncCommand } from './commands/sync';
 import { importCommand, importsCommand } from './commands/imports';
 import { metricsCommand, recordsCommand } from './commands/records';
+import { factsCommand, pivotCommand } from './commands/pivot';
+import { scenarioCommand } from './commands/scenario';
 import { call, intArg, requireWorkspaceArg, stderrProgress, type CliArgs } from './run-channel';
 
 const USAGE = `yardstick ${APP_VERSION}: what AI-assisted software work costs, measured in accepted work
@@ -30,18 +32,36 @@ Usage:
   yardstick records --workspace DIR [--pilot NAME] [--format csv|json] [--real-names]
   yardstick metrics --workspace DIR [--by team|project|repository|issue_type|size|outcome|month|quarter|workspace|plan]
                     [--pilot NAME] [--from YYYY-MM] [--to YYYY-MM] [--format csv|json]
+  yardstick pivot  --workspace DIR [--rows a,b] [--cols c] --values m1,m2 [--filter dim=value ...] [--format csv|json] [--real-names]
+                                                            rows per row group, subtotals and totals marked (--filter dim= is "(none)")
+  yardstick pivot  --list-fields [--workspace DIR] [--format csv|json]   every dimension and measure with its kind
+  yardstick facts  --workspace DIR [--format csv] [--real-names]         the fact rows the pivot sums, under the same names
+  yardstick scenario list --workspace DIR [--format csv|json]
+  yardstick scenario show NAME --workspace DIR [--format csv|json]      every assumption: value, range, evidence
+  yardstick scenario run NAME --workspace DIR [--set ASSUMPTION=VALUE ...] [--horizon MONTHS]
+                    [--draws N [--seed N]] [--format csv|json]          per-month results and totals (VALUE: 0.8, 80% or low:likely:high)
+  yardstick scenario calibrate NAME --workspace DIR [--pilot NAME] [--horizon MONTHS] [--window MONTHS]
+                                                            save a scenario calibrated on the workspace's (or a pilot's) records
+  yardstick scenario rename|duplicate NAME NEW_NAME --workspace DIR
+  yardstick scenario delete|undo NAME --workspace DIR                   every change to a scenario can be undone
 Data goes to stdout, progress to stderr; on error the exit code is non-zero with a one-line reason.`;
 
 type Args = CliArgs;
 const progressToStderr = stderrProgress();
 
-const COMMANDS: Record<string, (args: Args, positional: string[]) => Promise<void | boolean>> = {
+/** Options given more than once (parseArgs `multiple`), apart from the single-valued ones. */
+type Lists = { filter: string[]; set: string[] };
+
+const COMMANDS: Record<string, (args: Args, positional: string[], lists: Lists) => Promise<void | boolean>> = {
   source: (args, positional) => sourceCommand(positional[0], positional[1], args),
   sync: (args) => syncCommand(args),
   import: (args, positional) => importCommand(positional, args),
   imports: (args, positional) => importsCommand(positional[0], args),
   records: (args) => recordsCommand(args),
   metrics: (args) => metricsCommand(args),
+  pivot: (args, _positional, lists) => pivotCommand(args, lists.filter),
+  facts: (args) => factsCommand(args),
+  scenario: (args, positional, lists) => scenarioCommand(positional[0], positional.slice(1), args, lists.set),
   async demo(args) {
     const dir = requireWorkspaceArg(args);
     const started = performance.now();
@@ -130,12 +150,22 @@ export async function main(argv: string[]): Promise<number> {
         from: { type: 'string' },
         to: { type: 'string' },
         'real-names': { type: 'boolean' },
+        rows: { type: 'string' },
+        cols: { type: 'string' },
+        values: { type: 'string' },
+        filter: { type: 'string', multiple: true },
+        'list-fields': { type: 'boolean' },
+        set: { type: 'string', multiple: true },
+        horizon: { type: 'string' },
+        draws: { type: 'string' },
+        window: { type: 'string' },
       },
       strict: true,
       allowPositionals: true,
     });
     if (values.format !== undefined && !['text', 'json', 'csv'].includes(values.format)) throw new AppError('INVALID_INPUT', `--format must be text, json or csv`);
-    const succeeded = await run(values, positionals);
+    const { filter, set, ...single } = values;
+    const succeeded = await run(single, positionals, { filter: filter ?? [], set: set ?? [] });
     return succeeded === false ? 1 : 0;
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);

@@ -38,6 +38,21 @@ export const CHANNELS = [
   'pilots:save',
   'pilots:delete',
   'pilots:scorecard',
+  'scenarios:list',
+  'scenarios:get',
+  'scenarios:calibrate',
+  'scenarios:save',
+  'scenarios:rename',
+  'scenarios:duplicate',
+  'scenarios:delete',
+  'scenarios:undo',
+  'scenarios:run',
+  'pivot:fields',
+  'pivot:run',
+  'pivot:drill',
+  'views:list',
+  'views:save',
+  'views:delete',
 ] as const;
 export type Channel = (typeof CHANNELS)[number];
 

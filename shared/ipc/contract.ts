@@ -3,6 +3,8 @@ import type { Channel, EventName } from './channels';
 import { GitLabScopeSchema, JiraScopeSchema, SourceDraftSchema } from '../domain/sources';
 import { ColumnMappingSchema } from '../domain/column-mapping';
 import { RECORDS_CONTRACT } from './contract-records';
+import { SCENARIOS_CONTRACT } from './contract-scenarios';
+import { PIVOT_CONTRACT } from './contract-pivot';
 
 const NoInput = z.object({}).strict();
 const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
@@ -293,6 +295,8 @@ export const CONTRACT = {
   'rates:set': { input: ExchangeRateSchema.strict(), output: z.array(ExchangeRateSchema) },
   'rates:delete': { input: ExchangeRateSchema.omit({ rate: true }).strict(), output: z.array(ExchangeRateSchema) },
   ...RECORDS_CONTRACT,
+  ...SCENARIOS_CONTRACT,
+  ...PIVOT_CONTRACT,
 } as const satisfies Record<Channel, { input: z.ZodType; output: z.ZodType }>;
 
 export type ChannelInput<C extends Channel> = z.input<(typeof CONTRACT)[C]['input']>;

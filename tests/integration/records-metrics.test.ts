@@ -159,10 +159,11 @@ describe('metrics on a hand-built workspace', () => {
     expect(t.ws.settings().planByWorkspace).toEqual({ w: 'P' });
   });
 
-  it('rewrites only the records whose content changed', () => {
+  it('after a change, recomputes only the records it reaches and rewrites only those that changed', () => {
     const again = rebuildRecords(t.ws.db, t.ws.settings());
-    expect(again).toMatchObject({ records: 2, unchanged: 2, updated: 0, inserted: 0, deleted: 0 });
+    expect(again).toMatchObject({ records: 2, mode: 'none', updated: 0, inserted: 0, deleted: 0 });
+    expect(rebuildRecords(t.ws.db, t.ws.settings(), { full: true })).toMatchObject({ records: 2, mode: 'full', unchanged: 2, updated: 0 });
     t.ws.db.prepare("UPDATE merge_requests SET state = 'merged', merged_at = '2026-05-12T10:00:00.000Z', closed_at = NULL WHERE iid = 2").run();
-    expect(rebuildRecords(t.ws.db, t.ws.settings())).toMatchObject({ records: 2, unchanged: 1, updated: 1 });
+    expect(rebuildRecords(t.ws.db, t.ws.settings())).toMatchObject({ records: 2, mode: 'incremental', recomputed: 1, updated: 1 });
   });
 });

@@ -32,10 +32,27 @@ export type WriteStats = { records: number; inserted: number; updated: number; d
  * Only records whose content changed are rewritten, keeping their ids, so an incremental rebuild
  * touches few rows and drill-through links stay valid.
  */
-export function writeRecords(db: Db, built: BuildResult, runs: readonly RunSummary[], ctx: { teamOf: (r: BuiltRecord) => string | null; builtAt: string; currency: string }): WriteStats {
+/**
+ * What an incremental write replaces: the records of these tickets, the runs and unlinked entries
+ * of these runs and merge requests, the provider days and the reconciliation of these buckets.
+ * Everything else stays as it is.
+ */
+export type WriteScope = { tickets: Set<string>; runs: Set<string>; mrRefs: Set<string>; days: Set<string>; buckets: Set<string> };
+
+export function writeRecords(
+  db: Db,
+  built: BuildResult,
+  runs: readonly RunSummary[],
+  ctx: { teamOf: (r: BuiltRecord) => string | null; builtAt: string; currency: string },
+  scope?: WriteScope,
+): WriteStats {
   const convert = converter(loadRates(db), ctx.currency);
   const existing = new Map(
-    (db.prepare('SELECT id, record_key AS key, content_hash AS hash FROM records').all() as { id: number; key: string; hash: string | null }[]).map((r) => [r.key, r]),
+    (
+      (scope
+        ? db.prepare('SELECT id, record_key AS key, content_hash AS hash FROM records WHERE ticket_key IN (SELECT value FROM json_each(?))').all(JSON.stringify([...scope.tickets]))
+        : db.prepare('SELECT id, record_key AS key, content_hash AS hash FROM records').all()) as { id: number; key: string; hash: string | null }[]
+    ).map((r) => [r.key, r]),
   );
   const insertRecord = db.prepare(
     `INSERT INTO records (id, record_key, work_item_id, ticket_key, team, project_key, repository, issue_type, size, outcome, period_month,
@@ -115,10 +132,32 @@ export function writeRecords(db: Db, built: BuildResult, runs: readonly RunSumma
       deleteRecord.run(old.id);
       stats.deleted += 1;
     }
-    db.exec('DELETE FROM runs; DELETE FROM unlinked_items; DELETE FROM reconciliation;');
-    for (const run of runs) insertRunRow.run(run.runId, run.ticketKey, run.parentRunId, run.kind, run.startedAt, run.endedAt, run.finalEvent, run.mrUrls[0] ?? null);
-    for (const u of built.unlinked) insertUnlinked.run(u);
-    for (const row of built.reconciliation) insertReconciliation.run(row);
+    if (!scope) {
+      db.exec('DELETE FROM runs; DELETE FROM unlinked_items; DELETE FROM reconciliation;');
+      for (const run of runs) insertRunRow.run(run.runId, run.ticketKey, run.parentRunId, run.kind, run.startedAt, run.endedAt, run.finalEvent, run.mrUrls[0] ?? null);
+      for (const u of built.unlinked) insertUnlinked.run(u);
+      for (const row of built.reconciliation) insertReconciliation.run(row);
+      return;
+    }
+    const ticketsJson = JSON.stringify([...scope.tickets]);
+    const runsJson = JSON.stringify([...scope.runs]);
+    db.prepare('DELETE FROM runs WHERE ticket_key IN (SELECT value FROM json_each(?)) OR run_id IN (SELECT value FROM json_each(?))').run(ticketsJson, runsJson);
+    for (const run of runs) {
+      if ((run.ticketKey && scope.tickets.has(run.ticketKey)) || scope.runs.has(run.runId)) {
+        insertRunRow.run(run.runId, run.ticketKey, run.parentRunId, run.kind, run.startedAt, run.endedAt, run.finalEvent, run.mrUrls[0] ?? null);
+      }
+    }
+    db.prepare("DELETE FROM unlinked_items WHERE kind IN ('run_without_ticket', 'run_without_mr') AND ref IN (SELECT value FROM json_each(?))").run(runsJson);
+    db.prepare("DELETE FROM unlinked_items WHERE kind = 'ai_mr_without_ticket' AND ref IN (SELECT value FROM json_each(?))").run(JSON.stringify([...scope.mrRefs]));
+    db.prepare("DELETE FROM unlinked_items WHERE kind = 'billing_line_without_run' AND substr(occurred_at, 1, 10) IN (SELECT value FROM json_each(?))").run(JSON.stringify([...scope.days]));
+    for (const u of built.unlinked) {
+      const inScope =
+        u.kind === 'ai_mr_without_ticket' ? scope.mrRefs.has(u.ref) : u.kind === 'billing_line_without_run' ? scope.days.has(u.occurredAt.slice(0, 10)) : scope.runs.has(u.ref);
+      if (inScope) insertUnlinked.run(u);
+    }
+    const deleteBucket = db.prepare('DELETE FROM reconciliation WHERE workspace = ? AND month = ?');
+    for (const b of scope.buckets) deleteBucket.run(b.slice(0, b.lastIndexOf('|')), b.slice(b.lastIndexOf('|') + 1));
+    for (const row of built.reconciliation) if (scope.buckets.has(`${row.workspace}|${row.month}`)) insertReconciliation.run(row);
   })();
   return stats;
 }

@@ -9,7 +9,7 @@ import { priceAndReconcile, type Pricing } from './pricing';
 import { allocateProviderSpend, type ProviderShare } from './provider-allocation';
 import { effectiveEvents, summariseRuns, type RunSummary } from './runs';
 import { recordSignals } from './signals';
-import { baselineHoursFor, baselineTable, sizeOf } from './size';
+import { baselineHoursFor, baselineTable, sizeOf, type BaselineTable } from './size';
 import type { BuiltRecord, CostLine, MergeRequestInput, Outcome, ReconciliationRow, RecordInputs, RunEventInput, UnlinkedItem, WorkItemInput } from './types';
 
 type Settings = Pick<
@@ -23,13 +23,13 @@ type MrOutcome = 'accepted' | 'rolled_back' | 'rejected' | 'open';
  * work that entered the AI path, with its outcome, measures and cost lines. Pure: same inputs,
  * same records. Anything that cannot be linked is returned in `unlinked`, never dropped silently.
  */
-export function buildRecords(inputs: RecordInputs, settings: Settings): BuildResult {
+export function buildRecords(inputs: RecordInputs, settings: Settings, opts: BuildOptions = {}): BuildResult {
   const events = effectiveEvents(inputs.runEvents);
   const pricing = priceAndReconcile(events, settings);
   const providerSpend = allocateProviderSpend(events, inputs.providerLines, settings.linking.providerAccountsForRuns);
   const runs = summariseRuns(events);
   const itemsByKey = new Map(inputs.workItems.map((w) => [w.key, w]));
-  const knownKeys = new Set(itemsByKey.keys());
+  const knownKeys = opts.knownKeys ?? new Set(itemsByKey.keys());
   const mrUrlsInEvents = new Set(events.map((e) => e.mrUrl).filter((u): u is string => u !== null));
 
   // Merge requests: AI or not, their tickets, and which merged MR each revert undoes.
@@ -111,7 +111,9 @@ export function buildRecords(inputs: RecordInputs, settings: Settings): BuildRes
   }
 
   // Baseline hours from finished human-path work: tickets that never entered the AI path.
-  const baseline = baselineTable(inputs.workItems.filter((w) => !aiTicketKeys.has(w.key) && w.statusCategory === 'done' && w.loggedSeconds > 0));
+  const baseline = opts.baseline
+    ? opts.baseline(aiTicketKeys)
+    : baselineTable(inputs.workItems.filter((w) => !aiTicketKeys.has(w.key) && w.statusCategory === 'done' && w.loggedSeconds > 0));
 
   const mrOutcome = (mr: MergeRequestInput): MrOutcome => {
     if (mr.state === 'merged') {
@@ -130,6 +132,7 @@ export function buildRecords(inputs: RecordInputs, settings: Settings): BuildRes
 
   const records: BuiltRecord[] = [];
   for (const key of [...aiTicketKeys].sort()) {
+    if (opts.onlyTickets && !opts.onlyTickets.has(key)) continue;
     records.push(
       buildOne({
         recordKey: `ticket:${key}`,
@@ -149,10 +152,21 @@ export function buildRecords(inputs: RecordInputs, settings: Settings): BuildRes
     );
   }
   unlinked.sort((a, b) => a.kind.localeCompare(b.kind) || a.occurredAt.localeCompare(b.occurredAt) || a.ref.localeCompare(b.ref));
-  return { records, unlinked, reconciliation: pricing.reconciliation };
+  return { records, unlinked, reconciliation: pricing.reconciliation, runs, baseline };
 }
 
-export type BuildResult = { records: BuiltRecord[]; unlinked: UnlinkedItem[]; reconciliation: ReconciliationRow[] };
+/**
+ * An incremental rebuild loads only the rows around the tickets that changed: it builds records for
+ * `onlyTickets`, links against every known Jira key, and takes the baseline (which spans all
+ * human-path work) from the database rather than from the partial inputs.
+ */
+export type BuildOptions = {
+  onlyTickets?: ReadonlySet<string>;
+  knownKeys?: ReadonlySet<string>;
+  baseline?: (aiTicketKeys: ReadonlySet<string>) => BaselineTable;
+};
+
+export type BuildResult = { records: BuiltRecord[]; unlinked: UnlinkedItem[]; reconciliation: ReconciliationRow[]; runs: RunSummary[]; baseline: BaselineTable };
 
 type OneInput = {
   recordKey: string;

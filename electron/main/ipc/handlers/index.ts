@@ -9,6 +9,8 @@ import { recordsHandlers } from './records';
 import { recordDetailHandlers } from './record-detail';
 import { settingsHandlers } from './settings';
 import { pilotsHandlers } from './pilots';
+import { scenariosHandlers } from './scenarios';
+import { pivotHandlers } from './pivot';
 
 /** The single handler map served by Electron IPC, the browser host and the CLI. */
 export const handlers: HandlerMap = {
@@ -22,4 +24,6 @@ export const handlers: HandlerMap = {
   ...recordDetailHandlers,
   ...settingsHandlers,
   ...pilotsHandlers,
+  ...scenariosHandlers,
+  ...pivotHandlers,
 };

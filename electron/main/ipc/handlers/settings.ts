@@ -37,7 +37,7 @@ export const settingsHandlers: Pick<HandlerMap, 'settings:get' | 'settings:updat
     const changed = (k: keyof WorkspaceSettings) => JSON.stringify(before[k]) !== JSON.stringify(settings[k]);
     let relinked = null;
     if (RELINKING.some(changed)) {
-      const stats = rebuildRecords(ctx.workspace.db, settings);
+      const stats = rebuildRecords(ctx.workspace.db, settings, { full: true });
       relinked = { records: stats.records, updated: stats.updated, inserted: stats.inserted, deleted: stats.deleted, unlinked: stats.unlinked };
     } else if (changed('currency')) {
       refreshConvertedCosts(ctx.workspace.db, settings.currency);
