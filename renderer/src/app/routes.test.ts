@@ -23,7 +23,7 @@ describe('routes', () => {
   it('maps Alt+1 … Alt+7 to the nav in order', () => {
     expect(routeForShortcut(key('Digit1'))).toBe('overview');
     expect(routeForShortcut(key('Digit7'))).toBe('settings');
-    expect(routeForShortcut(key('Numpad5'))).toBe('sources');
+    expect(routeForShortcut(key('Numpad6'))).toBe('sources');
     expect(routeForShortcut(key('Digit8'))).toBeNull();
     expect(routeForShortcut(key('Digit1', { altKey: false }))).toBeNull();
     expect(routeForShortcut(key('Digit1', { ctrlKey: true }))).toBeNull();
