@@ -1,20 +1,11 @@
 import { formatExactAmount } from '../../../shared/domain/money';
+import { RUN_EVENT_TYPES } from '../../../shared/domain/plans';
 import { z } from 'zod';
 import type { Preset } from '../preset';
 import { csvRows } from '../csv-rows';
 import { currency, micros, optionalInt, optionalMicros, optionalText, requiredText, timestamp } from './fields';
 
-const EVENT_TYPES = [
-  'ticket_denied',
-  'run_blocked',
-  'validation_failed',
-  'pr_created',
-  'pr_updated',
-  'retry_publish',
-  'continuation_run',
-  'model_call_reserved',
-  'model_call_settled',
-] as const;
+const EVENT_TYPES = RUN_EVENT_TYPES;
 
 /** One row of the run-credit event log (reference §5), with the per-type rules of §5.3. */
 export const RunCreditRowSchema = z
