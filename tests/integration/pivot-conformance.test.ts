@@ -180,7 +180,7 @@ describe('pivot conformance with a naive implementation over the demo workspace'
     const result = await run({ rows: ['label'], values: ['records'], filters: [{ dim: 'label', values: ['backend', 'ai-generated'] }] });
     const byLabel = new Map(result.rows.map((r) => [r.path[0], r.values[0]]));
     const withEither = [...labelsOf].filter(([, l]) => l.includes('backend') || l.includes('ai-generated')).length;
-    // The filter keeps the records with either label; each label row shows all of that record's labels it has…
+    // The filter keeps the records with either label; each label row counts the records with that label…
     expect(byLabel.get('backend')).toBe([...labelsOf].filter(([, l]) => l.includes('backend')).length);
     expect(byLabel.get('ai-generated')).toBe([...labelsOf].filter(([, l]) => l.includes('ai-generated')).length);
     // …and the grand total counts each record once, fewer than the sum of its label rows.
@@ -198,6 +198,11 @@ describe('pivot conformance with a naive implementation over the demo workspace'
       for (const m of ADDITIVE_MEASURES) s[m] = (s[m] ?? 0) + Number(f[m]);
       sums.set(f.record_id, s);
     }
+    // Event money sits on the event rows, split line by line: nothing is left for the record's own
+    // row (run credits are billed per event here; a per-merged-PR plan charge would stay there).
+    expect(ws.settings().runCreditCostFrom).toBe('billed');
+    const own = facts.filter((f) => f['event_type'] === null);
+    for (const m of ['cost_run_credits', 'cost_ai_credits', 'cost_provider', 'run_credits_used', 'ai_credits_used', 'events']) expect(own.filter((f) => f[m] !== 0), m).toEqual([]);
     const records = ws.db.prepare(`SELECT id, ${ADDITIVE_MEASURES.filter((m) => m !== 'records').join(', ')} FROM records`).all() as Record<string, number>[];
     expect(sums.size).toBe(records.length);
     for (const r of records) {

@@ -64,7 +64,9 @@ export function refreshFacts(
   let t2 = t1;
   let cubeRows: Record<string, number> = {};
   db.transaction(() => {
-    if (groups) groupsRewritten = writeEventGroups(db, groups, onlyTickets);
+    const convert = converter(loadRates(db), settings.currency);
+    const rewritten = groups ? writeEventGroups(db, groups, onlyTickets, convert) : new Set<number>();
+    groupsRewritten = rewritten.size;
     if (!dirty()) return;
     // Every cube has the month, and all of a record's rows share its month: only the months the
     // dirty records were in, or are in now, need their cube rows recomputed.
@@ -75,7 +77,7 @@ export function refreshFacts(
       )
       .pluck()
       .all() as string[];
-    rebuildDirtyFacts(db, settings.currency);
+    rebuildDirtyFacts(db, convert, rewritten);
     t2 = performance.now();
     const allMonths = db.prepare(`SELECT count(DISTINCT month) FROM ${FACTS_TABLE}`).pluck().get() as number;
     cubeRows = rebuildCubes(db, months.length * 2 >= allMonths ? null : months);
@@ -94,30 +96,35 @@ export function refreshFacts(
 
 const groupHash = (groups: readonly EventGroup[]) => createHash('sha1').update(JSON.stringify(groups)).digest('base64');
 
-/** Rewrites the event groups of records whose groups changed, and marks them dirty. */
-function writeEventGroups(db: Db, byTicket: Map<string, EventGroup[]>, onlyTickets: ReadonlySet<string> | undefined): number {
+type Convert = ReturnType<typeof converter>;
+
+/** Rewrites the event groups (money converted) of records whose groups changed, and marks them dirty. */
+function writeEventGroups(db: Db, byTicket: Map<string, EventGroup[]>, onlyTickets: ReadonlySet<string> | undefined, convert: Convert): Set<number> {
   const all = db.prepare('SELECT id, ticket_key AS ticket FROM records').all() as { id: number; ticket: string | null }[];
   const records = onlyTickets ? all.filter((r) => r.ticket !== null && onlyTickets.has(r.ticket)) : all;
   const hashes = new Map((db.prepare('SELECT record_id AS id, hash FROM record_fact_hashes').all() as { id: number; hash: string }[]).map((h) => [h.id, h.hash]));
   const del = db.prepare('DELETE FROM record_fact_groups WHERE record_id = ?');
   const insert = db.prepare(
-    `INSERT INTO record_fact_groups (record_id, event_type, provider, model, events, run_credits_used, ai_credits_used, parts_json)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO record_fact_groups (record_id, event_type, provider, model, events, run_credits_used, ai_credits_used, cost_run_credits, cost_ai_credits, cost_provider, parts_json)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const setHash = db.prepare('INSERT INTO record_fact_hashes (record_id, hash) VALUES (?, ?) ON CONFLICT (record_id) DO UPDATE SET hash = excluded.hash');
   const mark = db.prepare('INSERT OR IGNORE INTO record_fact_dirty (record_id) VALUES (?)');
-  let rewritten = 0;
+  const rewritten = new Set<number>();
   for (const r of records) {
     const groups = (r.ticket ? byTicket.get(r.ticket) : undefined) ?? [];
     const hash = groupHash(groups);
     if (hashes.get(r.id) === hash) continue;
     del.run(r.id);
-    for (const g of groups) {
-      insert.run(r.id, g.eventType, g.provider, g.model, g.events, g.runCreditsUsed, g.aiCreditsUsed, g.parts.length > 0 ? JSON.stringify(g.parts.map((p) => [p.kind, p.currency, p.day, p.amountMicros])) : null);
-    }
+    const money = convertGroupMoney(groups, convert);
+    groups.forEach((g, i) => {
+      const m = money[i]!;
+      const parts = g.parts.length > 0 ? JSON.stringify(g.parts.map((p) => [p.kind, p.currency, p.day, p.amountMicros])) : null;
+      insert.run(r.id, g.eventType, g.provider, g.model, g.events, g.runCreditsUsed, g.aiCreditsUsed, m.cost_run_credits, m.cost_ai_credits, m.cost_provider, parts);
+    });
     setHash.run(r.id, hash);
     mark.run(r.id);
-    rewritten += 1;
+    rewritten.add(r.id);
   }
   db.exec('DELETE FROM record_fact_groups WHERE record_id NOT IN (SELECT id FROM records)');
   db.exec('DELETE FROM record_fact_hashes WHERE record_id NOT IN (SELECT id FROM records)');
@@ -127,24 +134,27 @@ function writeEventGroups(db: Db, byTicket: Map<string, EventGroup[]>, onlyTicke
 const RECORD_DIMS = Object.keys(RECORD_FACT_DIMENSIONS) as RecordLevelDimension[];
 const measureList = FACT_MEASURES.join(', ');
 
-/** The fact rows of the dirty records: money of their event groups converted, then record rows and event rows. */
-function rebuildDirtyFacts(db: Db, currency: string): void {
-  const convert = converter(loadRates(db), currency);
+/**
+ * The fact rows of the dirty records: the money of their event groups re-converted (unless just
+ * written, converted, by writeEventGroups), then their record rows and event rows.
+ */
+function rebuildDirtyFacts(db: Db, convert: Convert, converted: ReadonlySet<number>): void {
   const update = db.prepare('UPDATE record_fact_groups SET cost_run_credits = ?, cost_ai_credits = ?, cost_provider = ? WHERE rowid = ?');
+  // Read all first: better-sqlite3 cannot write while a statement iterates.
+  const rows = (
+    db
+      .prepare(
+        `SELECT g.rowid, g.record_id AS recordId, g.parts_json AS parts FROM record_fact_groups g
+         WHERE g.record_id IN (SELECT record_id FROM record_fact_dirty) AND g.parts_json IS NOT NULL ORDER BY g.record_id`,
+      )
+      .all() as { rowid: number; recordId: number; parts: string }[]
+  ).filter((g) => !converted.has(g.recordId));
   let recordId = -1;
   let batch: { rowid: number; parts: MoneyPart[] }[] = [];
   const flush = () => {
     convertGroupMoney(batch, convert).forEach((m, i) => update.run(m.cost_run_credits, m.cost_ai_credits, m.cost_provider, batch[i]!.rowid));
     batch = [];
   };
-  const groups = db
-    .prepare(
-      `SELECT g.rowid, g.record_id AS recordId, g.parts_json AS parts FROM record_fact_groups g
-       WHERE g.record_id IN (SELECT record_id FROM record_fact_dirty) AND g.parts_json IS NOT NULL ORDER BY g.record_id`,
-    )
-    .iterate() as Iterable<{ rowid: number; recordId: number; parts: string }>;
-  // Read all first: better-sqlite3 cannot write while a statement iterates.
-  const rows = [...groups];
   for (const g of rows) {
     if (g.recordId !== recordId) {
       flush();
@@ -155,8 +165,10 @@ function rebuildDirtyFacts(db: Db, currency: string): void {
   }
   flush();
 
-  db.exec(`DELETE FROM ${FACTS_TABLE} WHERE record_id IN (SELECT record_id FROM record_fact_dirty)`);
-  db.exec('DELETE FROM record_fact_labels WHERE record_id IN (SELECT record_id FROM record_fact_dirty)');
+  // Every record dirty (a first build, a rate change): empty the tables whole, far quicker than row by row.
+  const everything = (db.prepare('SELECT NOT EXISTS (SELECT 1 FROM records WHERE id NOT IN (SELECT record_id FROM record_fact_dirty)) AS all_dirty').get() as { all_dirty: number }).all_dirty === 1;
+  db.exec(everything ? `DELETE FROM ${FACTS_TABLE}` : `DELETE FROM ${FACTS_TABLE} WHERE record_id IN (SELECT record_id FROM record_fact_dirty)`);
+  db.exec(everything ? 'DELETE FROM record_fact_labels' : 'DELETE FROM record_fact_labels WHERE record_id IN (SELECT record_id FROM record_fact_dirty)');
   const recordDims = RECORD_DIMS.map((d) => `${RECORD_FACT_DIMENSIONS[d]} AS ${d}`).join(', ');
   const eventSet = new Set<string>(EVENT_MEASURES);
   // Record rows: every record-level measure; of the event money, what no event group carries (a
@@ -253,10 +265,10 @@ export type FactRow = { record_id: number; labels: string; pilots: string } & Re
 export function iterateFactRows(db: Db): IterableIterator<FactRow> {
   return db
     .prepare(
-      `WITH labels AS (SELECT record_id, group_concat(label, ';' ORDER BY label) AS labels FROM record_fact_labels GROUP BY record_id),
-            pilots AS (SELECT rp.record_id, group_concat(p.name, ';' ORDER BY p.name) AS pilots FROM record_pilots rp JOIN pilots p ON p.id = rp.pilot_id GROUP BY rp.record_id)
+      `WITH label_lists AS (SELECT record_id, group_concat(label, ';' ORDER BY label) AS labels FROM record_fact_labels GROUP BY record_id),
+            pilot_lists AS (SELECT rp.record_id, group_concat(p.name, ';' ORDER BY p.name) AS pilots FROM record_pilots rp JOIN pilots p ON p.id = rp.pilot_id GROUP BY rp.record_id)
        SELECT f.record_id, ${FACT_DIMENSIONS.map((d) => `f.${d}`).join(', ')}, l.labels, p.pilots, ${FACT_MEASURES.map((m) => `f.${m}`).join(', ')}
-       FROM ${FACTS_TABLE} f LEFT JOIN labels l ON l.record_id = f.record_id LEFT JOIN pilots p ON p.record_id = f.record_id
+       FROM ${FACTS_TABLE} f LEFT JOIN label_lists l ON l.record_id = f.record_id LEFT JOIN pilot_lists p ON p.record_id = f.record_id
        ORDER BY f.record_id, f.event_type IS NOT NULL, f.event_type, f.provider, f.model`,
     )
     .iterate() as IterableIterator<FactRow>;

@@ -51,37 +51,54 @@ export function eventGroupsByTicket(inputs: Pick<RecordInputs, 'runEvents' | 'pr
   // from the plan, else the billed credits; the facts test checks the two agree per record.
   const creditsOf = (e: RunEventInput) =>
     settings.runCreditCostFrom === 'plan' ? (pricing.byEvent.get(e.eventId)?.credits ?? 0) : e.runCreditsMicros / 1e6;
-  const linesOf = (list: readonly RunEventInput[]): [EventMoneyKind, CostLine[]][] => [
-    ['run_credits', runCreditLines(list, settings.runCreditCostFrom, pricing.byEvent, pricing.planOf)],
-    ['ai_credits', aiCreditLines(list)],
-    ['provider', providerLines(list.flatMap((e): ProviderShare[] => shares.get(e.eventId) ?? []))],
-  ];
+  // A group holds one event type, so at most the ledgers of that type apply to it.
+  const linesOf = (type: string, list: readonly RunEventInput[]): [EventMoneyKind, CostLine[]][] =>
+    isCreditEvent(list[0]!)
+      ? [['run_credits', runCreditLines(list, settings.runCreditCostFrom, pricing.byEvent, pricing.planOf)]]
+      : type === 'model_call_settled'
+        ? [
+            ['ai_credits', aiCreditLines(list)],
+            ['provider', providerLines(list.flatMap((e): ProviderShare[] => shares.get(e.eventId) ?? []))],
+          ]
+        : [];
 
   const out = new Map<string, EventGroup[]>();
   for (const [ticket, list] of byTicket) {
-    // The record's own lines give each line's date; a group's lines share their key but may start later.
-    const lineDay = new Map<string, string>();
-    for (const [kind, lines] of linesOf(list)) for (const l of lines) lineDay.set(lineKey(kind, l), l.occurredOn);
     const groups = new Map<string, RunEventInput[]>();
-    for (const e of list) pushTo(groups, JSON.stringify([e.type, e.provider, e.model]), e);
-    const result: EventGroup[] = [];
-    for (const [key, groupEvents] of [...groups].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
-      const [eventType, provider, model] = JSON.parse(key) as [string, string | null, string | null];
-      const parts: MoneyPart[] = [];
-      for (const [kind, lines] of linesOf(groupEvents)) {
-        for (const l of lines) parts.push({ kind, currency: l.currency, day: lineDay.get(lineKey(kind, l)) ?? l.occurredOn, amountMicros: l.amountMicros });
+    for (const e of list) pushTo(groups, `${e.type}\u0000${e.provider ?? '\u0001'}\u0000${e.model ?? '\u0001'}`, e);
+    const built: { group: EventGroup; lines: [EventMoneyKind, CostLine[]][] }[] = [];
+    // A record's cost line is dated by its earliest event: the earliest of its groups' lines of the same key.
+    const lineDay = new Map<string, string>();
+    for (const key of [...groups.keys()].sort()) {
+      const groupEvents = groups.get(key)!;
+      const first = groupEvents[0]!;
+      const lines = linesOf(first.type, groupEvents);
+      for (const [kind, kindLines] of lines) {
+        for (const l of kindLines) {
+          const k = lineKey(kind, l);
+          const day = lineDay.get(k);
+          if (day === undefined || l.occurredOn < day) lineDay.set(k, l.occurredOn);
+        }
       }
-      result.push({
-        eventType,
-        provider,
-        model,
-        events: groupEvents.length,
-        runCreditsUsed: groupEvents.reduce((n, e) => n + (isCreditEvent(e) ? creditsOf(e) : 0), 0),
-        aiCreditsUsed: groupEvents.reduce((n, e) => n + (e.type === 'model_call_settled' ? e.aiCreditsMicros / 1e6 : 0), 0),
-        parts,
+      built.push({
+        group: {
+          eventType: first.type,
+          provider: first.provider,
+          model: first.model,
+          events: groupEvents.length,
+          runCreditsUsed: groupEvents.reduce((n, e) => n + (isCreditEvent(e) ? creditsOf(e) : 0), 0),
+          aiCreditsUsed: groupEvents.reduce((n, e) => n + (e.type === 'model_call_settled' ? e.aiCreditsMicros / 1e6 : 0), 0),
+          parts: [],
+        },
+        lines,
       });
     }
-    out.set(ticket, result);
+    for (const { group, lines } of built) {
+      for (const [kind, kindLines] of lines) {
+        for (const l of kindLines) group.parts.push({ kind, currency: l.currency, day: lineDay.get(lineKey(kind, l))!, amountMicros: l.amountMicros });
+      }
+    }
+    out.set(ticket, built.map((b) => b.group));
   }
   return out;
 }

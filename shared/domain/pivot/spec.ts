@@ -12,7 +12,7 @@ export const PivotFilterSchema = z
   .object({
     dim: DimensionIdSchema,
     /** Fact rows whose value is one of these; several filters on different dimensions all apply. */
-    values: z.array(MemberSchema).min(1).max(2000),
+    values: z.array(MemberSchema).min(1).max(1000),
   })
   .strict();
 export type PivotFilter = z.infer<typeof PivotFilterSchema>;
