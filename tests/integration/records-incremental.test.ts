@@ -116,3 +116,23 @@ describe('incremental records rebuild', () => {
     expect(full).toMatchObject({ updated: 0, inserted: 0, deleted: 0 });
   });
 });
+
+describe('change tracking under the statements writers use', () => {
+  it('records a change through an upsert even when the same change is already recorded', () => {
+    const u = testWorkspace();
+    try {
+      const wdb = u.ws.db;
+      const source = Number(wdb.prepare("INSERT INTO sources (kind, name, created_at) VALUES ('jira', 'J', '2026-01-01')").run().lastInsertRowid);
+      const upsert = wdb.prepare(
+        `INSERT INTO work_items (source_id, external_id, key, issue_type, status, status_category, created_at, updated_at) VALUES (?, '1', 'A-1', 'Bug', 'Open', 'new', ?, ?)
+         ON CONFLICT(source_id, external_id) DO UPDATE SET updated_at = excluded.updated_at`,
+      );
+      upsert.run(source, '2026-01-01', '2026-01-01');
+      // The sync's own statement shape: the second upsert fires the update trigger for a ref already recorded.
+      upsert.run(source, '2026-01-01', '2026-01-02');
+      expect(wdb.prepare("SELECT kind, ref FROM record_changes").all()).toEqual([{ kind: 'ticket', ref: 'A-1' }]);
+    } finally {
+      u.cleanup();
+    }
+  });
+});
