@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ACCEPTED_SERIES_NAME, COST_SERIES_NAME, costPerAcceptedChartOption } from './cost-per-accepted-chart-option';
+import { ACCEPTED_SERIES, COST_PER_ACCEPTED_SERIES } from '../../lib/month-figures';
+import { costPerAcceptedChartOption } from './cost-per-accepted-chart-option';
 import { sampleOverview } from './overview-fixture';
 
 type Formatter = (params: unknown) => string;
@@ -17,8 +18,8 @@ describe('costPerAcceptedChartOption', () => {
 
   it('plots cost per accepted as bars on the money axis and the accepted count as a line on the second axis', () => {
     const [bars, line] = series;
-    expect(bars).toMatchObject({ name: COST_SERIES_NAME, type: 'bar', yAxisIndex: 0 });
-    expect(line).toMatchObject({ name: ACCEPTED_SERIES_NAME, type: 'line', yAxisIndex: 1 });
+    expect(bars).toMatchObject({ name: COST_PER_ACCEPTED_SERIES, type: 'bar', yAxisIndex: 0 });
+    expect(line).toMatchObject({ name: ACCEPTED_SERIES, type: 'line', yAxisIndex: 1 });
     expect(bars?.data).toEqual([43_333_333.33, null, 33_454_666.67]);
     expect(line?.data).toEqual([12, 0, 30]);
   });

@@ -1,6 +1,7 @@
 import type { Overview } from '../../../../shared/ipc/contract';
 import { formatMoney } from '../../../../shared/domain/money';
-import { NO_VALUE, formatCount, formatDate, formatDateRange, formatDecimal, formatHours, formatMonthLong, formatPercent } from '../../lib/format';
+import { NO_VALUE, formatCount, formatDate, formatDateRange, formatDecimal, formatHours, formatPercent } from '../../lib/format';
+import { monthFiguresRows, type MonthFiguresRow } from '../../lib/month-figures';
 
 /**
  * Turns the overview answer into what the page shows: formatted figures, the plain-language caption
@@ -143,15 +144,7 @@ export function overviewContent(overview: Overview): OverviewContent {
   return { kind: 'figures' };
 }
 
-export type MonthRow = { month: string; label: string; accepted: string; aiPathCost: string; costPerAccepted: string };
-
 /** The chart's figures as a table, for reading exact values and for screen readers. */
-export function monthlyRows(overview: Overview): MonthRow[] {
-  return overview.monthly.map((m) => ({
-    month: m.month,
-    label: formatMonthLong(m.month),
-    accepted: formatCount(m.accepted),
-    aiPathCost: formatMoney(m.aiPathCostMicros, overview.currency),
-    costPerAccepted: m.costPerAcceptedMicros === null ? NO_VALUE : formatMoney(m.costPerAcceptedMicros, overview.currency),
-  }));
+export function monthlyRows(overview: Overview): MonthFiguresRow[] {
+  return monthFiguresRows(overview.monthly, overview.currency);
 }

@@ -118,7 +118,7 @@ export function PilotEditorDialog({ pilot, onClose, onSaved }: PilotEditorDialog
         <fieldset className="form-section">
           <legend>Rollout decisions</legend>
           <p className="field-hint">Written down here, they travel with the pilot’s scorecard and its cost worksheet.</p>
-          <div className="pilot-decisions-form">
+          <div className="form-grid pilot-decisions-form">
             {TEXT_DECISIONS.map((key) => (
               <TextField
                 key={key}

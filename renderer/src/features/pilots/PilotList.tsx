@@ -6,13 +6,13 @@ type PilotListProps = { pilots: Pilot[]; selectedId: number | null; onSelect: (i
 /** The pilots as a list of buttons; the selected one's scorecard is shown beside it. */
 export function PilotList({ pilots, selectedId, onSelect }: PilotListProps) {
   return (
-    <nav className="pilot-list" aria-label="Pilots">
-      <ul>
+    <nav aria-label="Pilots">
+      <ul className="plain-list">
         {pilots.map((pilot) => (
           <li key={pilot.id}>
             <button
               type="button"
-              className="pilot-list-item"
+              className="choice-list-item"
               data-testid="pilot-item"
               data-pilot={pilot.name}
               aria-current={pilot.id === selectedId ? 'true' : undefined}

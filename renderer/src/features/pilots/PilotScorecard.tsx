@@ -15,7 +15,7 @@ export function PilotScorecard({ pilot, onEdit, onDelete }: PilotScorecardProps)
   const { data, error, loading, reload } = useScorecard(pilot.id, pilot.updatedAt);
   return (
     <article
-      className="pilot-scorecard"
+      className="stack"
       data-testid="pilot-scorecard"
       data-pilot={pilot.name}
       data-updated={pilot.updatedAt}

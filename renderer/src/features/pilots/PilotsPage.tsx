@@ -77,7 +77,7 @@ export function PilotsPage() {
       {status === 'error' ? (
         <ErrorState title="Could not read the pilots" message={error ?? ''} onRetry={() => void load()} />
       ) : data === null ? (
-        <div className="pilots-layout" aria-busy="true">
+        <div className="aside-layout pilots-layout" aria-busy="true">
           <div className="card">
             <Skeleton height="8rem" />
           </div>
@@ -90,7 +90,7 @@ export function PilotsPage() {
           <p data-testid="pilots-empty">A pilot names a scope (projects, repositories, teams, labels, dates), its owner and the decisions a rollout needs. Its scorecard then shows whether it pays off.</p>
         </EmptyState>
       ) : (
-        <div className="pilots-layout">
+        <div className="aside-layout pilots-layout">
           <PilotList pilots={pilots} selectedId={selected?.id ?? null} onSelect={select} />
           {selected !== null && (
             <PilotScorecard key={selected.id} pilot={selected} onEdit={() => setDialog({ kind: 'edit', pilot: selected })} onDelete={() => setDialog({ kind: 'delete', pilot: selected })} />

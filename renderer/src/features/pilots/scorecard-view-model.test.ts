@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { ADDITIVE_MEASURES, METRICS, emptySums, metricValue, type MeasureSums, type MetricId } from '../../../../shared/domain/metrics';
 import { PilotDecisionsSchema, PilotScopeSchema } from '../../../../shared/domain/pilots';
-import { pilotChartOption, ACCEPTED_SERIES, COST_SERIES } from './pilot-chart-option';
+import { ACCEPTED_SERIES, COST_PER_ACCEPTED_SERIES } from '../../lib/month-figures';
+import { pilotChartOption } from './pilot-chart-option';
 import { decisionItems, formatMetric, headlineFigures, monthPoints, monthRows, outsideLine, recordsLine, signalRows, type Scorecard } from './scorecard-view-model';
 
 const metricsOf = (sums: MeasureSums, months: number): Record<MetricId, number | null> =>
@@ -104,7 +105,7 @@ describe('the monthly chart', () => {
     const series = option.series as { name: string; type: string; data: unknown[] }[];
     expect(series.map((s) => [s.name, s.type])).toEqual([
       [ACCEPTED_SERIES, 'bar'],
-      [COST_SERIES, 'line'],
+      [COST_PER_ACCEPTED_SERIES, 'line'],
     ]);
     expect(series[1]?.data).toEqual([214_500_000, null]);
     expect((option.xAxis as { data: string[] }).data).toEqual(['Jul 26', 'Aug 26']);

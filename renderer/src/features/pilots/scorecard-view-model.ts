@@ -3,7 +3,8 @@ import { formatMoney } from '../../../../shared/domain/money';
 import { METRICS, type MetricFormat, type MetricId } from '../../../../shared/domain/metrics';
 import { PILOT_DECISION_LABELS, type PilotDecisions } from '../../../../shared/domain/pilots';
 import type { PilotScorecardSchema } from '../../../../shared/ipc/contract-records';
-import { NO_VALUE, formatCount, formatDecimal, formatHours, formatMonthLong, formatPercent } from '../../lib/format';
+import { NO_VALUE, formatCount, formatDecimal, formatHours, formatPercent } from '../../lib/format';
+import { monthFiguresRows, type MonthFigures, type MonthFiguresRow } from '../../lib/month-figures';
 import { DECISION_KEYS } from './pilot-form-model';
 
 export type Scorecard = z.infer<typeof PilotScorecardSchema>;
@@ -82,10 +83,8 @@ export function decisionItems(decisions: PilotDecisions): DecisionItem[] {
   });
 }
 
-export type MonthPoint = { month: string; accepted: number; costPerAcceptedMicros: number | null; aiPathCostMicros: number };
-
 /** The monthly chart's data: accepted count and cost per accepted, from each month's own sums. */
-export function monthPoints(card: Scorecard): MonthPoint[] {
+export function monthPoints(card: Scorecard): MonthFigures[] {
   return card.monthly.map((m) => ({
     month: m.month,
     accepted: m.metrics.accepted ?? m.sums.accepted,
@@ -94,16 +93,8 @@ export function monthPoints(card: Scorecard): MonthPoint[] {
   }));
 }
 
-export type MonthRow = { month: string; label: string; accepted: string; aiPathCost: string; costPerAccepted: string };
-
-export function monthRows(card: Scorecard): MonthRow[] {
-  return monthPoints(card).map((p) => ({
-    month: p.month,
-    label: formatMonthLong(p.month),
-    accepted: formatCount(p.accepted),
-    aiPathCost: formatMoney(p.aiPathCostMicros, card.currency),
-    costPerAccepted: p.costPerAcceptedMicros === null ? NO_VALUE : formatMoney(p.costPerAcceptedMicros, card.currency),
-  }));
+export function monthRows(card: Scorecard): MonthFiguresRow[] {
+  return monthFiguresRows(monthPoints(card), card.currency);
 }
 
 /** "12 records in the pilot's scope" / "No records in scope yet". */

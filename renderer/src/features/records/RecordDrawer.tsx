@@ -122,7 +122,7 @@ function DetailSections({ detail, row, currency }: { detail: RecordDetail; row: 
             None raised on this record.
           </p>
         ) : (
-          <ul className="record-signals" data-testid="record-signals">
+          <ul className="plain-list record-signals" data-testid="record-signals">
             {detail.signals.map((s) => (
               <li key={s.code} data-code={s.code}>
                 <span className={`tone-badge tone-${isSignalCode(s.code) ? SIGNAL_TONES[s.code] : 'warn'}`}>{s.label}</span>

@@ -40,24 +40,19 @@ export const formatMinutes = (minutes: number): string => (Math.abs(minutes) < 1
 export const ticketLabel = (row: Pick<RecordRow, 'ticketKey' | 'recordKey'>): string => row.ticketKey ?? row.recordKey;
 
 export function recordColumns(currency: string, opts: { person: boolean }): RecordColumn[] {
-  const money = (id: string, header: string, description: string, pick: (r: RecordRow) => number, width = 104): RecordColumn => ({
-    id,
-    header,
-    description,
-    renderer: 'number',
-    width,
-    value: pick,
-    display: (r) => formatMoney(pick(r), currency),
-  });
-  const count = (id: string, header: string, description: string, pick: (r: RecordRow) => number, width = 84): RecordColumn => ({
-    id,
-    header,
-    description,
-    renderer: 'number',
-    width,
-    value: pick,
-    display: (r) => formatCount(pick(r)),
-  });
+  const numeric =
+    (format: (value: number) => string, defaultWidth: number) =>
+    (id: string, header: string, description: string, pick: (r: RecordRow) => number, width = defaultWidth): RecordColumn => ({
+      id,
+      header,
+      description,
+      renderer: 'number',
+      width,
+      value: pick,
+      display: (r) => format(pick(r)),
+    });
+  const money = numeric((micros) => formatMoney(micros, currency), 104);
+  const count = numeric(formatCount, 84);
 
   const columns: RecordColumn[] = [
     {

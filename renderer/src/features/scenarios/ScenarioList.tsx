@@ -6,13 +6,13 @@ type ScenarioListProps = { scenarios: readonly ScenarioSummary[]; selected: stri
 /** The saved scenarios as a list of buttons; the selected one is edited beside it. */
 export function ScenarioList({ scenarios, selected, unsaved, onSelect }: ScenarioListProps) {
   return (
-    <nav className="scenario-list" aria-label="Saved scenarios">
-      <ul>
+    <nav aria-label="Saved scenarios">
+      <ul className="plain-list">
         {scenarios.map((s) => (
           <li key={s.name}>
             <button
               type="button"
-              className="scenario-list-item"
+              className="choice-list-item scenario-list-item"
               data-testid="scenario-item"
               data-name={s.name}
               aria-current={s.name === selected ? 'true' : undefined}

@@ -57,7 +57,7 @@ export function ScenarioSettings({ horizon, onHorizon, onBlur, others, compared,
           <p className="field-hint">Save or duplicate another scenario to compare it side by side.</p>
         ) : (
           <>
-            <ul>
+            <ul className="plain-list">
               {others.map((name) => {
                 const checked = compared.includes(name);
                 return (

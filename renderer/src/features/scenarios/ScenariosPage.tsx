@@ -89,7 +89,7 @@ export function ScenariosPage() {
       {status === 'error' ? (
         <ErrorState title="Could not read the scenarios" message={error ?? ''} onRetry={() => void load()} />
       ) : data === null ? (
-        <div className="scenarios-layout" aria-busy="true">
+        <div className="aside-layout scenarios-layout" aria-busy="true">
           <div className="card">
             <Skeleton height="8rem" />
           </div>
@@ -114,8 +114,8 @@ export function ScenariosPage() {
           </button>
         </EmptyState>
       ) : (
-        <div className="scenarios-layout">
-          <aside className="scenarios-aside">
+        <div className="aside-layout scenarios-layout">
+          <aside className="stack">
             <ScenarioList scenarios={list} selected={name} unsaved={unsaved} onSelect={select} />
             {name !== null && current !== undefined && (
               <ScenarioSettings

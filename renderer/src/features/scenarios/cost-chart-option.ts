@@ -2,8 +2,8 @@ import type { ComposeOption } from 'echarts/core';
 import type { LineSeriesOption } from 'echarts/charts';
 import type { GridComponentOption, LegendComponentOption, TooltipComponentOption } from 'echarts/components';
 import { formatMoney } from '../../../../shared/domain/money';
+import { axisText, axisTooltip, chartBase, chartGrid, chartLegend, DEFAULT_PALETTE, tooltipByIndex, tooltipDot, type ChartPalette } from '../../lib/chart-options';
 import { NO_VALUE, formatMonthLong } from '../../lib/format';
-import { DEFAULT_PALETTE, type ChartPalette } from '../overview/cost-per-accepted-chart-option';
 import type { BandPoint, CostPoint } from './results-view-model';
 
 export type CostChartOption = ComposeOption<LineSeriesOption | GridComponentOption | LegendComponentOption | TooltipComponentOption>;
@@ -21,19 +21,12 @@ export const COST_LINES: readonly Line[] = [
 
 const hasBand = (points: readonly CostPoint[], line: Line) => points.length > 0 && points.every((p) => line.pick(p).p10 !== null && line.pick(p).p90 !== null);
 
-function dataIndexOf(params: unknown): number | null {
-  const first: unknown = Array.isArray(params) ? params[0] : params;
-  if (typeof first === 'object' && first !== null && 'dataIndex' in first && typeof first.dataIndex === 'number') return first.dataIndex;
-  return null;
-}
-
 function tooltipHtml(point: CostPoint, currency: string, palette: ChartPalette): string {
-  const dot = (color: string) => `<span style="display:inline-block;width:8px;height:8px;border-radius:2px;margin-right:6px;background:${color}"></span>`;
   const m = (v: number | null) => (v === null ? NO_VALUE : formatMoney(v, currency));
   const lines = COST_LINES.map((line) => {
     const b = line.pick(point);
     const band = b.p10 !== null && b.p90 !== null ? ` <span style="color:${palette.muted}">(P10 ${m(b.p10)} – P90 ${m(b.p90)})</span>` : '';
-    return `${dot(line.color)}${line.name}: <strong>${m(b.value)}</strong>${band}`;
+    return `${tooltipDot(line.color)}${line.name}: <strong>${m(b.value)}</strong>${band}`;
   });
   return [`<strong>${formatMonthLong(point.month)}</strong>`, ...lines, `<span style="color:${palette.muted}">Cost per accepted PR/MR ${m(point.costPerAcceptedMicros)}</span>`].join('<br/>');
 }
@@ -45,7 +38,7 @@ function tooltipHtml(point: CostPoint, currency: string, palette: ChartPalette):
  * sharing the line's name, so the legend shows and hides the line and its band together.
  */
 export function costChartOption(points: readonly CostPoint[], currency: string, palette: ChartPalette = DEFAULT_PALETTE): CostChartOption {
-  const axisText = { fontFamily: palette.fontFamily, color: palette.muted, fontSize: 11 };
+  const text = axisText(palette);
   const series: LineSeriesOption[] = [];
   for (const line of COST_LINES) {
     if (hasBand(points, line)) {
@@ -78,42 +71,23 @@ export function costChartOption(points: readonly CostPoint[], currency: string, 
     });
   }
   return {
-    animation: false,
-    textStyle: { fontFamily: palette.fontFamily, color: palette.text },
-    grid: { left: 8, right: 16, top: 36, bottom: 8, outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' },
-    legend: {
-      top: 0,
-      left: 0,
-      itemWidth: 14,
-      itemHeight: 8,
-      itemGap: 20,
-      textStyle: { fontFamily: palette.fontFamily, color: palette.text, fontSize: 12 },
-      data: COST_LINES.map((l) => ({ name: l.name, itemStyle: { color: l.color } })),
-    },
-    tooltip: {
-      trigger: 'axis',
-      backgroundColor: palette.tooltipBackground,
-      borderColor: palette.tooltipBorder,
-      textStyle: { color: palette.text, fontSize: 12 },
-      formatter: (params) => {
-        const index = dataIndexOf(params);
-        const point = index === null ? undefined : points[index];
-        return point === undefined ? '' : tooltipHtml(point, currency, palette);
-      },
-    },
+    ...chartBase(palette),
+    grid: chartGrid({ left: 8, right: 16, top: 36, bottom: 8 }),
+    legend: chartLegend(palette, COST_LINES.map((l) => ({ name: l.name, itemStyle: { color: l.color } })), 14),
+    tooltip: { ...axisTooltip(palette, { shadow: false }), formatter: tooltipByIndex(points, (point) => tooltipHtml(point, currency, palette)) },
     xAxis: {
       type: 'category',
       boundaryGap: false,
       data: points.map((p) => p.label),
       axisLine: { lineStyle: { color: palette.gridLine } },
-      axisLabel: axisText,
+      axisLabel: text,
     },
     yAxis: {
       type: 'value',
       min: 0,
       // Ticks at whole currency units at least: an all-zero scenario would otherwise label fractions of a micro "£0" five times.
       minInterval: 1_000_000,
-      axisLabel: { ...axisText, formatter: (value: number) => formatMoney(value, currency, { compact: true }) },
+      axisLabel: { ...text, formatter: (value: number) => formatMoney(value, currency, { compact: true }) },
       splitLine: { lineStyle: { color: palette.gridLine } },
     },
     series,

@@ -3,8 +3,8 @@ import type { BarSeriesOption } from 'echarts/charts';
 import type { GridComponentOption, LegendComponentOption, TooltipComponentOption } from 'echarts/components';
 import { formatMoney } from '../../../../shared/domain/money';
 import { ASSUMPTIONS, type AssumptionId, type Scenario, type TornadoResult } from '../../../../shared/domain/scenario';
+import { axisText, axisTooltip, chartBase, chartGrid, chartLegend, DEFAULT_PALETTE, tooltipByIndex, type ChartPalette } from '../../lib/chart-options';
 import { NO_VALUE } from '../../lib/format';
-import { DEFAULT_PALETTE, type ChartPalette } from '../overview/cost-per-accepted-chart-option';
 import { formatRange } from './assumption-model';
 
 export type TornadoChartOption = ComposeOption<BarSeriesOption | GridComponentOption | LegendComponentOption | TooltipComponentOption>;
@@ -52,54 +52,32 @@ export function tornadoBars(s: Scenario, t: TornadoResult, limit = 12): TornadoB
   });
 }
 
-function dataIndexOf(params: unknown): number | null {
-  const first: unknown = Array.isArray(params) ? params[0] : params;
-  if (typeof first === 'object' && first !== null && 'dataIndex' in first && typeof first.dataIndex === 'number') return first.dataIndex;
-  return null;
-}
-
 /**
  * Tornado: one row per ranged assumption, largest swing on top; bars run from the base result to the
  * result with the assumption at its low (blue) and at its high (orange), every other assumption at
  * its likely value. The axis is the change from the base, so bars left of zero lower the metric.
  */
 export function tornadoChartOption(bars: readonly TornadoBar[], metric: TornadoResult['metric'], currency: string, palette: ChartPalette = DEFAULT_PALETTE): TornadoChartOption {
-  const axisText = { fontFamily: palette.fontFamily, color: palette.muted, fontSize: 11 };
+  const text = axisText(palette);
   const signed = (v: number) => `${v > 0 ? '+' : ''}${formatMoney(v, currency, { compact: true })}`;
   return {
-    animation: false,
-    textStyle: { fontFamily: palette.fontFamily, color: palette.text },
-    grid: { left: 8, right: 24, top: 32, bottom: 8, outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' },
-    legend: {
-      top: 0,
-      left: 0,
-      itemWidth: 12,
-      itemHeight: 8,
-      itemGap: 20,
-      textStyle: { fontFamily: palette.fontFamily, color: palette.text, fontSize: 12 },
-      data: [LOW_SERIES, HIGH_SERIES],
-    },
+    ...chartBase(palette),
+    grid: chartGrid({ left: 8, right: 24, top: 32, bottom: 8 }),
+    legend: chartLegend(palette, [LOW_SERIES, HIGH_SERIES]),
     tooltip: {
-      trigger: 'axis',
-      axisPointer: { type: 'shadow' },
-      backgroundColor: palette.tooltipBackground,
-      borderColor: palette.tooltipBorder,
-      textStyle: { color: palette.text, fontSize: 12 },
-      formatter: (params) => {
-        const index = dataIndexOf(params);
-        const bar = index === null ? undefined : bars[index];
-        if (bar === undefined) return '';
-        return [
+      ...axisTooltip(palette, { shadow: true }),
+      formatter: tooltipByIndex(bars, (bar) =>
+        [
           `<strong>${bar.label}</strong>`,
           `Range ${bar.rangeText}`,
           `${TORNADO_METRIC_LABEL[metric]} at the low: <strong>${bar.atLowText}</strong>`,
           `${TORNADO_METRIC_LABEL[metric]} at the high: <strong>${bar.atHighText}</strong>`,
-        ].join('<br/>');
-      },
+        ].join('<br/>'),
+      ),
     },
     xAxis: {
       type: 'value',
-      axisLabel: { ...axisText, formatter: (value: number) => (value === 0 ? '0' : signed(value)) },
+      axisLabel: { ...text, formatter: (value: number) => (value === 0 ? '0' : signed(value)) },
       splitLine: { lineStyle: { color: palette.gridLine } },
     },
     yAxis: {
@@ -108,7 +86,7 @@ export function tornadoChartOption(bars: readonly TornadoBar[], metric: TornadoR
       data: bars.map((b) => b.label),
       axisTick: { show: false },
       axisLine: { lineStyle: { color: palette.muted } },
-      axisLabel: { ...axisText, color: palette.text, width: 220, overflow: 'truncate' },
+      axisLabel: { ...text, color: palette.text, width: 220, overflow: 'truncate' },
     },
     series: [
       { name: LOW_SERIES, type: 'bar', barGap: '-100%', barMaxWidth: 18, itemStyle: { color: LOW_COLOR }, data: bars.map((b) => b.lowDelta) },

@@ -5,7 +5,7 @@ type ConnectionResultProps = { result: ConnectionResultModel & { note?: string |
 /** The answer to "Test connection", said plainly; data-ok lets tests read the outcome. */
 export function ConnectionResult({ result }: ConnectionResultProps) {
   return (
-    <p className={`connection-result ${result.ok ? 'connection-ok' : 'connection-failed'}`} data-testid="connection-result" data-ok={String(result.ok)}>
+    <p className={`connection-result ${result.ok ? 'tone-good' : 'tone-bad'}`} data-testid="connection-result" data-ok={String(result.ok)}>
       <span className="connection-icon" aria-hidden="true">
         {result.ok ? '✓' : '✕'}
       </span>
