@@ -1,4 +1,5 @@
-import { AllCommunityModule, ModuleRegistry, themeQuartz, type CellKeyDownEvent, type ColDef, type FullWidthCellKeyDownEvent, type GridApi, type GridReadyEvent } from 'ag-grid-community';
+import { AllCommunityModule, ModuleRegistry, type CellKeyDownEvent, type ColDef, type FullWidthCellKeyDownEvent, type GridApi, type GridReadyEvent } from 'ag-grid-community';
+import { gridTheme } from '../../components/grid-theme';
 import { AgGridReact, type CustomCellRendererProps } from 'ag-grid-react';
 import { useCallback, useEffect, useImperativeHandle, useMemo, useRef, type Ref } from 'react';
 import type { RecordRow } from '../../../../shared/ipc/contract-records';
@@ -9,25 +10,6 @@ import { OUTCOME_LABELS, OUTCOME_TONES, SIGNAL_SHORT_LABELS, SIGNAL_TONES } from
 ModuleRegistry.registerModules([AllCommunityModule]);
 
 /** The app's palette (styles.css :root) in ag-grid's Theming API. */
-const gridTheme = themeQuartz.withParams({
-  fontFamily: 'inherit',
-  fontSize: 13,
-  headerFontSize: 12,
-  headerFontWeight: 600,
-  foregroundColor: '#1f2933',
-  backgroundColor: '#ffffff',
-  headerBackgroundColor: '#f8fafb',
-  headerTextColor: '#52606d',
-  borderColor: '#dce1e7',
-  accentColor: '#2f5f96',
-  selectedRowBackgroundColor: '#e8f0f9',
-  rowHoverColor: '#f4f7fa',
-  rowHeight: 36,
-  headerHeight: 36,
-  spacing: 6,
-  wrapperBorderRadius: 6,
-  browserColorScheme: 'light',
-});
 
 export type RecordsGridHandle = {
   /** Puts keyboard focus back on the open record's row (after the drawer closes). */

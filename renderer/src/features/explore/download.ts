@@ -1,0 +1,17 @@
+/**
+ * Saves text as a file through a temporary Blob link: a download in the browser host, the save
+ * dialog in Electron. The byte-order mark lets spreadsheet programs read UTF-8 ("£", "€") right.
+ */
+export function downloadText(fileName: string, text: string, mime = 'text/csv;charset=utf-8'): void {
+  const blob = new Blob(['\uFEFF', text], { type: mime });
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  link.style.display = 'none';
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // Revoked later, not at once: the download may read the blob after this returns (Electron asks where to save first).
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
