@@ -6,7 +6,7 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import type { EventName } from '../../shared/ipc/channels';
 import type { EventPayload } from '../../shared/ipc/contract';
 import { err, ok } from '../../shared/ipc/result';
-import { dispatch, MAX_INPUT_BYTES } from '../main/ipc/dispatch';
+import { dispatch, maxInputBytes } from '../main/ipc/dispatch';
 import type { HandlerContext, HandlerMap } from '../main/ipc/handler-types';
 import { serveStatic } from './static-files';
 import { receiveUpload, uploadsDir } from './uploads';
@@ -99,7 +99,7 @@ export async function startHost(opts: HostOptions): Promise<Host> {
       return;
     }
     const channel = decodeURIComponent(match[1]!);
-    readBody(req, MAX_INPUT_BYTES)
+    readBody(req, maxInputBytes(channel))
       .then(async (body) => {
         let input: unknown;
         try {

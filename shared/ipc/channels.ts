@@ -53,6 +53,7 @@ export const CHANNELS = [
   'views:list',
   'views:save',
   'views:delete',
+  'export:table-xlsx',
 ] as const;
 export type Channel = (typeof CHANNELS)[number];
 

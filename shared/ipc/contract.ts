@@ -3,6 +3,7 @@ import type { Channel, EventName } from './channels';
 import { GitLabScopeSchema, JiraScopeSchema, SourceDraftSchema } from '../domain/sources';
 import { ColumnMappingSchema } from '../domain/column-mapping';
 import { RECORDS_CONTRACT } from './contract-records';
+import { TABLE_EXPORT_CONTRACT } from './contract-table-export';
 import { SCENARIOS_CONTRACT } from './contract-scenarios';
 import { PIVOT_CONTRACT } from './contract-pivot';
 
@@ -295,6 +296,7 @@ export const CONTRACT = {
   'rates:set': { input: ExchangeRateSchema.strict(), output: z.array(ExchangeRateSchema) },
   'rates:delete': { input: ExchangeRateSchema.omit({ rate: true }).strict(), output: z.array(ExchangeRateSchema) },
   ...RECORDS_CONTRACT,
+  ...TABLE_EXPORT_CONTRACT,
   ...SCENARIOS_CONTRACT,
   ...PIVOT_CONTRACT,
 } as const satisfies Record<Channel, { input: z.ZodType; output: z.ZodType }>;

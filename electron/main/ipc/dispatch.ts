@@ -5,6 +5,9 @@ import type { HandlerContext, HandlerMap } from './handler-types';
 
 /** Largest input accepted on any channel; real inputs are tiny, so anything bigger is a mistake or an attack. */
 export const MAX_INPUT_BYTES = 1_000_000;
+/** Channels whose input is a whole grid to export: bounded too, but by what a large pivot needs. */
+const MAX_INPUT_BYTES_BY_CHANNEL: Partial<Record<Channel, number>> = { 'export:table-xlsx': 64_000_000 };
+export const maxInputBytes = (channel: string): number => MAX_INPUT_BYTES_BY_CHANNEL[channel as Channel] ?? MAX_INPUT_BYTES;
 
 /**
  * The one call path for Electron IPC, the browser host and the CLI: validate the channel and
@@ -18,7 +21,7 @@ export async function dispatch(handlers: HandlerMap, channel: string, rawInput: 
   } catch {
     return err('INVALID_INPUT', 'Input is not serialisable.');
   }
-  if (size > MAX_INPUT_BYTES) return err('INVALID_INPUT', `Input for ${channel} is too large (${size} bytes).`);
+  if (size > maxInputBytes(channel)) return err('INVALID_INPUT', `Input for ${channel} is too large (${size} bytes).`);
   const parsed = CONTRACT[channel].input.safeParse(rawInput ?? {});
   if (!parsed.success) {
     return err('INVALID_INPUT', `Invalid input for ${channel}.`, parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })));

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { ExplorePage } from '../features/explore/ExplorePage';
 import { OverviewPage } from '../features/overview/OverviewPage';
 import { PilotsPage } from '../features/pilots/PilotsPage';
+import { PresentPage } from '../features/present/PresentPage';
 import { RecordsPage } from '../features/records/RecordsPage';
 import { ScenariosPage } from '../features/scenarios/ScenariosPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
@@ -21,6 +22,7 @@ const PAGES: Record<RouteId, () => ReactNode> = {
   scenarios: () => <ScenariosPage />,
   sources: () => <SourcesPage />,
   settings: () => <SettingsPage />,
+  present: () => <PresentPage />,
 };
 
 export function App() {

@@ -1,10 +1,13 @@
 import { useEffect } from 'react';
 import { Skeleton } from '../components/Skeleton';
 import { appInfoResource } from '../features/workspace/workspace-store';
+import { useRouteStore } from './route-store';
 
 /** Which workspace the figures come from, always in view: a demo must never pass for real data. */
 export function Header() {
   const { status, data, error } = appInfoResource.useStore();
+  const route = useRouteStore((s) => s.route);
+  const navigate = useRouteStore((s) => s.navigate);
   useEffect(() => appInfoResource.watch(), []);
 
   return (
@@ -35,6 +38,11 @@ export function Header() {
           <span className="header-meta-item" data-testid="workspace-currency" title="Reports convert into this currency">
             Currency <strong>{data.currency}</strong>
           </span>
+          {route !== 'present' && (
+            <button type="button" className="button button-small" data-testid="header-present" title="The deck of pinned charts, to play full screen (Alt+8)" onClick={() => navigate('present')}>
+              Present
+            </button>
+          )}
         </div>
       )}
     </header>

@@ -1,4 +1,5 @@
-export const ROUTE_IDS = ['overview', 'explore', 'records', 'pilots', 'scenarios', 'sources', 'settings'] as const;
+// Present comes last, so adding it kept Alt+1 … Alt+7 where they were.
+export const ROUTE_IDS = ['overview', 'explore', 'records', 'pilots', 'scenarios', 'sources', 'settings', 'present'] as const;
 export type RouteId = (typeof ROUTE_IDS)[number];
 
 export const DEFAULT_ROUTE: RouteId = 'overview';
@@ -11,6 +12,7 @@ export const ROUTE_LABELS: Record<RouteId, string> = {
   scenarios: 'Scenarios',
   sources: 'Sources',
   settings: 'Settings',
+  present: 'Present',
 };
 
 const isRouteId = (value: string): value is RouteId => (ROUTE_IDS as readonly string[]).includes(value);
@@ -24,7 +26,7 @@ export function parseRoute(hash: string): RouteId | null {
 
 export const routeHash = (route: RouteId): string => `#/${route}`;
 
-/** Alt+1 … Alt+7 in nav order. */
+/** Alt+1 … Alt+8 in nav order. */
 export const shortcutLabel = (route: RouteId): string => `Alt+${ROUTE_IDS.indexOf(route) + 1}`;
 
 /**

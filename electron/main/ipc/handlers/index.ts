@@ -6,6 +6,7 @@ import { sourcesHandlers } from './sources';
 import { syncHandlers } from './sync';
 import { importsHandlers } from './imports';
 import { recordsHandlers } from './records';
+import { tableExportHandlers } from './table-export';
 import { recordDetailHandlers } from './record-detail';
 import { settingsHandlers } from './settings';
 import { pilotsHandlers } from './pilots';
@@ -21,6 +22,7 @@ export const handlers: HandlerMap = {
   ...syncHandlers,
   ...importsHandlers,
   ...recordsHandlers,
+  ...tableExportHandlers,
   ...recordDetailHandlers,
   ...settingsHandlers,
   ...pilotsHandlers,

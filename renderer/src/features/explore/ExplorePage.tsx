@@ -11,7 +11,9 @@ import { on } from '../../lib/ipc';
 import { useRecordsUi } from '../records/records-store';
 import { fetchAppInfo } from '../workspace/workspace-api';
 import { exportFileName, pivotCsv } from './csv-export';
-import { downloadText } from './download';
+import { downloadBase64, downloadText } from './download';
+import { exportTableXlsx } from './explore-api';
+import { pivotTable } from './xlsx-export';
 import { DrillPanel } from './DrillPanel';
 import { DropZones } from './DropZones';
 import { ExploreToolbar } from './ExploreToolbar';
@@ -109,6 +111,17 @@ export function ExplorePage() {
     downloadText(exportFileName(result.spec, view?.name ?? null, 'csv'), text);
   }, [result, rows, total, dims, label, dimLabel, s.viewId]);
 
+  const exportXlsx = useCallback(async () => {
+    if (result === null) return;
+    const people = [...result.spec.rows, ...result.spec.cols].includes('person');
+    const salt = people ? (await fetchAppInfo()).workspaceName : '';
+    const exportLabel = people ? memberLabeler(dims, (name) => pseudonym(name, salt)) : label;
+    const view = viewsResource.useStore.getState().data?.find((v) => v.id === s.viewId) ?? null;
+    const fileName = exportFileName(result.spec, view?.name ?? null, 'xlsx');
+    const file = await exportTableXlsx(pivotTable({ result, rows, total, label: exportLabel, dimLabel, title: view?.name ?? 'Pivot', fileName }));
+    downloadBase64(file.fileName, file.base64, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+  }, [result, rows, total, dims, label, dimLabel, s.viewId]);
+
   const header = (
     <header className="page-header explore-header">
       <h1 id="page-title">Explore</h1>
@@ -173,6 +186,7 @@ export function ExplorePage() {
             onCollapseAll={() => s.setCollapsed(result === null ? [] : groupKeys(result.rows))}
             canExport={result !== null}
             onExportCsv={() => void exportCsv()}
+            onExportXlsx={() => void exportXlsx()}
           />
           <PivotStatus />
           {result !== null && result.missingRates.length > 0 && (

@@ -10,6 +10,7 @@ type ExploreToolbarProps = {
   onCollapseAll: () => void;
   canExport: boolean;
   onExportCsv: () => void;
+  onExportXlsx: () => void;
 };
 
 const HIGHLIGHT_HINTS: Record<Highlight, string> = {
@@ -60,6 +61,16 @@ export function ExploreToolbar(p: ExploreToolbarProps) {
         title="The rows and columns as shown, with the grid’s formats; people are pseudonymised, as in every export"
       >
         Export CSV
+      </button>
+      <button
+        type="button"
+        className="button button-small"
+        onClick={p.onExportXlsx}
+        disabled={!p.canExport}
+        data-testid="export-xlsx"
+        title="The rows and columns as shown, as a workbook with numbers and the grid’s formats"
+      >
+        Export XLSX
       </button>
     </div>
   );

@@ -40,3 +40,6 @@ export const fetchViews = (): Promise<PivotView[]> => invoke('views:list', { kin
 export const saveView = (input: { id?: number; name: string; spec: PivotSpec | PivotSpecInput }): Promise<PivotView> => invoke('views:save', input);
 
 export const deleteView = (id: number): Promise<{ deleted: boolean }> => invoke('views:delete', { id });
+
+/** The grid as shown, written to XLSX in main (exceljs); comes back as base64 bytes to save. */
+export const exportTableXlsx = (table: ChannelInput<'export:table-xlsx'>): Promise<ChannelOutput<'export:table-xlsx'>> => invoke('export:table-xlsx', table);

@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import type { Overview } from '../../../../shared/ipc/contract';
 import { EChart } from '../../components/EChart';
+import { ChartActions } from '../present/ChartActions';
 import { MonthFiguresTable } from '../../components/MonthFiguresTable';
 import { costPerAcceptedChartOption } from './cost-per-accepted-chart-option';
 import { monthlyRows } from './overview-view-model';
@@ -13,6 +14,7 @@ export function CostPerAcceptedChart({ overview }: CostPerAcceptedChartProps) {
   const months = overview.monthly.length;
   return (
     <section className="card chart-card" aria-labelledby="chart-cost-title">
+      <ChartActions view={{ view: 'overview-cost', period: null }} option={option} months={overview.monthly} />
       <h2 className="card-title" id="chart-cost-title">
         Cost per accepted PR/MR by month
       </h2>

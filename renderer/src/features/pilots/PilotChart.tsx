@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import { EChart } from '../../components/EChart';
+import { ChartActions } from '../present/ChartActions';
 import { MonthFiguresTable } from '../../components/MonthFiguresTable';
 import { pilotChartOption } from './pilot-chart-option';
 import { monthPoints, monthRows, type Scorecard } from './scorecard-view-model';
@@ -11,6 +12,7 @@ export function PilotChart({ card }: { card: Scorecard }) {
   const months = card.monthly.length;
   return (
     <section className="card chart-card" aria-labelledby="pilot-chart-title">
+      <ChartActions view={{ view: 'pilot-monthly', pilot: { id: card.pilot.id, name: card.pilot.name } }} option={option} months={card.monthly} />
       <h3 className="card-title" id="pilot-chart-title">
         By month
       </h3>

@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import type { DeterministicResult, MonteCarloResult, Scenario } from '../../../../shared/domain/scenario';
 import { EChart } from '../../components/EChart';
+import { ChartActions } from '../present/ChartActions';
 import { formatCount, formatPercent } from '../../lib/format';
 import { costChartOption } from './cost-chart-option';
 import { costPoints } from './results-view-model';
@@ -15,6 +16,7 @@ export function CostChartCard({ scenario, result, bands, computing, ms, error }:
   const state = error !== null ? 'error' : computing ? 'computing' : banded ? 'ready' : 'none';
   return (
     <section className="card chart-card scenario-chart-card" aria-labelledby="cost-chart-title">
+      <ChartActions view={{ view: 'scenario-cost', scenario: scenario.name }} option={option} months={points} />
       <header className="scenario-card-header">
         <div>
           <h2 className="card-title" id="cost-chart-title">

@@ -1,0 +1,113 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+
+/** The chart cards' "Pin to deck" and "Export image" actions, and the Present page: the deck editor and the player. */
+export class PresentPage {
+  constructor(private readonly page: Page) {}
+
+  /** The actions of the chart card holding the chart with this test id (e.g. "chart-cost-per-accepted", "pilot-chart"). */
+  chartActions(chartTestId: string): Locator {
+    return this.page.locator('.chart-card', { has: this.page.getByTestId(chartTestId) }).getByTestId('chart-actions');
+  }
+
+  /** Pins the chart and waits for the card to say which slide it became; returns that slide number. */
+  async pin(chartTestId: string): Promise<number> {
+    const actions = this.chartActions(chartTestId);
+    const button = actions.getByTestId('pin-to-deck');
+    await expect(button).toBeEnabled();
+    await button.click();
+    await expect(actions.getByTestId('chart-actions-status')).toContainText(/Added as slide \d+/);
+    await expect(button).toHaveAttribute('data-pinned', /^\d+$/);
+    return Number(await button.getAttribute('data-pinned'));
+  }
+
+  /** Goes to the Present page through the header's button, from any page. */
+  async openFromHeader(): Promise<void> {
+    await this.page.getByTestId('header-present').click();
+    await expect(this.page).toHaveURL(/#\/present$/);
+    await expect(this.page.getByTestId('deck-bar')).toBeVisible();
+  }
+
+  items(): Locator {
+    return this.page.getByTestId('slide-item');
+  }
+
+  item(title: string): Locator {
+    return this.items().filter({ has: this.page.getByTestId('slide-item-title').getByText(title, { exact: true }) });
+  }
+
+  async titles(): Promise<string[]> {
+    return (await this.items().getByTestId('slide-item-title').allInnerTexts()).map((t) => t.trim());
+  }
+
+  async moveUp(title: string): Promise<void> {
+    await this.item(title).getByTestId('slide-move-up').click();
+  }
+
+  /** Focuses the slide in the list and moves it with Alt+↑ / Alt+↓. */
+  async moveWithKeys(title: string, direction: 'up' | 'down'): Promise<void> {
+    await this.item(title).locator('.slide-item-select').focus();
+    await this.page.keyboard.press(direction === 'up' ? 'Alt+ArrowUp' : 'Alt+ArrowDown');
+  }
+
+  /** Adds a slide from the form: a view id ("overview-figures", "pilot-figures", ...) and its pilot or scenario. */
+  async addSlide(view: string, choice: { pilot?: string; scenario?: string } = {}): Promise<void> {
+    const form = this.page.getByTestId('add-slide');
+    const before = await this.items().count();
+    await form.getByTestId('add-slide-kind').selectOption(view);
+    if (choice.pilot !== undefined) await form.getByTestId('add-slide-pilot').selectOption({ label: choice.pilot });
+    if (choice.scenario !== undefined) await form.getByTestId('add-slide-scenario').selectOption({ label: choice.scenario });
+    await form.getByTestId('add-slide-submit').click();
+    await expect(this.items()).toHaveCount(before + 1);
+  }
+
+  undo(): Locator {
+    return this.page.getByTestId('present-undo');
+  }
+
+  playButton(): Locator {
+    return this.page.getByTestId('present-play');
+  }
+
+  player(): Locator {
+    return this.page.getByTestId('present-player');
+  }
+
+  slide(): Locator {
+    return this.player().getByTestId('slide');
+  }
+
+  async play(): Promise<void> {
+    await this.playButton().click();
+    await expect(this.player()).toBeVisible();
+    // Full screen where the browser grants it, the whole window where it does not: either is a show.
+    await expect(this.player()).toHaveAttribute('data-mode', /^(fullscreen|window)$/);
+  }
+
+  /** Waits for the slide "n / count" showing `title`, with its figures read. */
+  async expectSlide(n: number, count: number, title: string): Promise<void> {
+    await expect(this.slide().getByTestId('slide-counter')).toHaveText(`${n} / ${count}`);
+    await expect(this.slide().getByTestId('slide-title')).toHaveText(title);
+    await expect(this.slide()).toHaveAttribute('aria-busy', 'false');
+  }
+
+  headline(id: string): Locator {
+    return this.slide().getByTestId(`slide-headline-${id}`);
+  }
+
+  async headlineValue(id: string): Promise<number | null> {
+    const raw = await this.headline(id).getAttribute('data-value');
+    return raw === null || raw === '' ? null : Number(raw);
+  }
+
+  async headlineText(id: string): Promise<string> {
+    return (await this.headline(id).getByTestId('slide-headline-value').innerText()).trim();
+  }
+
+  exportPdf(): Locator {
+    return this.page.getByTestId('present-export-pdf');
+  }
+
+  printView(): Locator {
+    return this.page.getByTestId('present-print');
+  }
+}
