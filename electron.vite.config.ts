@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
@@ -18,10 +19,25 @@ const onwarn = (warning: { code?: string; message: string }, warn: (w: { code?: 
   warn(warning);
 };
 
+// The commit and time of this build, for the About dialog and `yardstick --version`. SOURCE_DATE_EPOCH
+// (reproducible builds) fixes the date; outside a git checkout the commit is unknown, not invented.
+function buildInfo(): { commit: string | null; date: string } {
+  const git = (...args: string[]) => execFileSync('git', args, { cwd: __dirname, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  let commit: string | null = null;
+  try {
+    commit = git('rev-parse', '--short=12', 'HEAD') + (git('status', '--porcelain', '--untracked-files=no') ? '-dirty' : '');
+  } catch {
+    commit = null;
+  }
+  const epoch = Number(process.env['SOURCE_DATE_EPOCH']);
+  return { commit, date: new Date(Number.isFinite(epoch) && epoch > 0 ? epoch * 1000 : Date.now()).toISOString() };
+}
+
 // One build for every runtime: main (plus the CLI and browser host, which share main's handlers),
 // the sandboxed preload (CommonJS, as sandboxed preloads must be) and the renderer.
 export default defineConfig({
   main: {
+    define: { __YARDSTICK_BUILD__: JSON.stringify(buildInfo()) },
     build: {
       outDir: 'out/main',
       rollupOptions: {

@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { AppError } from '../../shared/ipc/result';
 import { APP_VERSION, createDemoWorkspace, makeContext, openDemoWorkspace } from '../main/app-context';
 import { handlers } from '../main/ipc/handlers';
+import { APP_BUILD } from '../main/build-info';
 import { startHost } from '../host/server';
 import { openWorkspace } from '../workspace/workspace';
 import { defaultDemoWorkspaceDir } from '../workspace/paths';
@@ -13,6 +14,8 @@ import { importCommand, importsCommand } from './commands/imports';
 import { metricsCommand, recordsCommand } from './commands/records';
 import { factsCommand, pivotCommand } from './commands/pivot';
 import { scenarioCommand } from './commands/scenario';
+import { backupCommand, restoreCommand } from './commands/backup';
+import { exportCommand } from './commands/export';
 import { call, intArg, requireWorkspaceArg, stderrProgress, type CliArgs } from './run-channel';
 
 const USAGE = `yardstick ${APP_VERSION}: what AI-assisted software work costs, measured in accepted work
@@ -22,6 +25,11 @@ Usage:
   yardstick status --workspace DIR [--format text|json]     what the workspace holds
   yardstick serve  [--workspace DIR] [--port P]             serve the app to a browser on 127.0.0.1
                                                             (no --workspace: the built-in demo workspace)
+  yardstick backup  --workspace DIR --out FILE [--force] [--format json]
+                                                            copy the workspace into one file (online backup; --force replaces FILE)
+  yardstick restore --workspace DIR --from FILE [--force] [--format json]
+                                                            into a new or empty folder; over a workspace only with --force
+                                                            (its data is kept in DIR/backups first)
   yardstick source add jira --workspace DIR --name NAME --url URL [--email E (Cloud)] [--flavour cloud|datacenter]
                    [--projects A,B | --jql JQL] [--start-date YYYY-MM-DD] --token-stdin
   yardstick source add gitlab --workspace DIR --name NAME --url URL [--groups G,H] [--projects P,Q] [--start-date D] --token-stdin
@@ -44,6 +52,13 @@ Usage:
                                                             save a scenario calibrated on the workspace's (or a pilot's) records
   yardstick scenario rename|duplicate NAME NEW_NAME --workspace DIR
   yardstick scenario delete|undo NAME --workspace DIR                   every change to a scenario can be undone
+  yardstick export worksheet --workspace DIR [--pilot NAME] [--scenario NAME] --out FILE.xlsx
+                                                            the pilot cost worksheet (no --scenario: calibrated on the pilot's records)
+  yardstick export report --workspace DIR [--pilot NAME] [--paper a4|letter] --out FILE.pdf
+                                                            PDF report of a pilot (or the workspace), printed by Chromium
+  yardstick export chart --workspace DIR --chart ID [--pilot NAME] [--scenario NAME] [--scale N] [--width W --height H] --out FILE.png|svg
+                                                            one key chart with title and footnote; PNG at --scale (default 2)
+                                                            ID: cost-per-accepted, cost-by-kind, pilot-monthly, scenario-cost, tornado, scenario-comparison
 Data goes to stdout, progress to stderr; on error the exit code is non-zero with a one-line reason.`;
 
 type Args = CliArgs;
@@ -62,6 +77,10 @@ const COMMANDS: Record<string, (args: Args, positional: string[], lists: Lists) 
   pivot: (args, _positional, lists) => pivotCommand(args, lists.filter),
   facts: (args) => factsCommand(args),
   scenario: (args, positional, lists) => scenarioCommand(positional[0], positional.slice(1), args, lists.set),
+  backup: (args) => backupCommand(args),
+  restore: (args) => restoreCommand(args),
+  // worksheet (commands/export-worksheet.ts), report and chart: commands/export.ts routes each to its channel.
+  export: (args, positional) => exportCommand(positional[0], args),
   async demo(args) {
     const dir = requireWorkspaceArg(args);
     const started = performance.now();
@@ -112,7 +131,7 @@ export async function main(argv: string[]): Promise<number> {
     return command ? 0 : 2;
   }
   if (command === '--version') {
-    process.stdout.write(`${APP_VERSION}\n`);
+    process.stdout.write(`${APP_VERSION}${APP_BUILD.commit ? ` (${APP_BUILD.commit}, built ${APP_BUILD.date ?? 'unknown'})` : ''}\n`);
     return 0;
   }
   const run = COMMANDS[command];
@@ -159,6 +178,13 @@ export async function main(argv: string[]): Promise<number> {
         horizon: { type: 'string' },
         draws: { type: 'string' },
         window: { type: 'string' },
+        out: { type: 'string' },
+        paper: { type: 'string' },
+        chart: { type: 'string' },
+        width: { type: 'string' },
+        height: { type: 'string' },
+        scenario: { type: 'string' },
+        force: { type: 'boolean' },
       },
       strict: true,
       allowPositionals: true,

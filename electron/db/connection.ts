@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { AppError } from '../../shared/ipc/result';
 import { LATEST_SCHEMA_VERSION } from './migrations';
 
@@ -30,7 +31,7 @@ export function inspectDatabaseFile(path: string): { userVersion: number; applic
   }
   let db: Db | undefined;
   try {
-    db = new Database(path, { readonly: true, fileMustExist: true });
+    db = openReadOnly(path);
     const applicationId = db.pragma('application_id', { simple: true }) as number;
     const userVersion = db.pragma('user_version', { simple: true }) as number;
     const tables = db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table'").get() as { n: number };
@@ -50,17 +51,33 @@ export function inspectDatabaseFile(path: string): { userVersion: number; applic
     return { userVersion, applicationId };
   } catch (e) {
     if (e instanceof AppError) throw e;
+    // A folder or disk we may not write to is not a damaged workspace: say which it is.
+    const storage = storageFailure(e, dirname(path));
+    if (storage) throw storage;
     throw new AppError('WORKSPACE_INVALID', `${path} could not be read as a Yardstick workspace (${(e as Error).message}). It was not changed.`);
   } finally {
     db?.close();
   }
 }
 
+/**
+ * Under `npm start` Electron is handed a better-sqlite3 build for its own ABI (scripts/start.mjs).
+ * Every `new Database` in the app must pass it: the first open without it would load the Node
+ * build from node_modules and fail with an ABI error that looks like a damaged workspace.
+ */
+export function nativeBindingOption(): { nativeBinding?: string } {
+  const nativeBinding = process.versions['electron'] ? process.env['YARDSTICK_SQLITE_BINDING'] : undefined;
+  return nativeBinding ? { nativeBinding } : {};
+}
+
+/** Opens a database read-only (inspecting or copying a file the user chose); nothing is written to it. */
+export function openReadOnly(path: string): Db {
+  return new Database(path, { readonly: true, fileMustExist: true, ...nativeBindingOption() });
+}
+
 /** Opens the database read-write with the settings every connection needs. */
 export function openConnection(path: string): Db {
-  // Under Electron the app is handed a better-sqlite3 build for Electron's ABI (scripts/start.mjs).
-  const nativeBinding = process.versions['electron'] ? process.env['YARDSTICK_SQLITE_BINDING'] : undefined;
-  const db = new Database(path, nativeBinding ? { nativeBinding } : {});
+  const db = new Database(path, nativeBindingOption());
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
@@ -69,4 +86,48 @@ export function openConnection(path: string): Db {
   db.pragma('cache_size = -65536');
   db.pragma('temp_store = MEMORY');
   return db;
+}
+
+type StorageProblem = 'full' | 'read-only' | 'io';
+
+/** What kind of storage failure an SQLite or file-system error is, if it is one. */
+function storageProblem(e: unknown): StorageProblem | null {
+  const code = typeof e === 'object' && e !== null ? (e as { code?: unknown }).code : undefined;
+  if (typeof code !== 'string') return null;
+  if (code === 'SQLITE_FULL' || code === 'ENOSPC' || code === 'EDQUOT') return 'full';
+  if (code.startsWith('SQLITE_READONLY') || code === 'EROFS' || code === 'EACCES' || code === 'EPERM') return 'read-only';
+  if (code.startsWith('SQLITE_IOERR') || code === 'EIO') return 'io';
+  return null;
+}
+
+/**
+ * A plain, actionable error for a disk that is full, a workspace that is read-only, or an I/O
+ * failure; null for any other error. SQLite's own texts ("database or disk is full", "attempt to
+ * write a readonly database") name neither the folder nor what to do, and callers used to wrap
+ * them as "could not be read", which reads as a damaged file.
+ */
+export function storageFailure(e: unknown, workspaceDir: string): AppError | null {
+  const problem = storageProblem(e);
+  if (!problem) return null;
+  const code = (e as { code: string }).code;
+  switch (problem) {
+    case 'full':
+      return new AppError(
+        'UNAVAILABLE',
+        `The disk holding the workspace ${workspaceDir} is full (${code}), so the change could not be saved. Everything saved before is intact; free some disk space and try again.`,
+        { storage: problem, code },
+      );
+    case 'read-only':
+      return new AppError(
+        'UNAVAILABLE',
+        `The workspace ${workspaceDir} is read-only (${code}): Yardstick must be able to write to the folder and to its yardstick.sqlite file. Check their permissions and that the disk is not write-protected, or copy the workspace to a folder you can write to. Nothing was changed.`,
+        { storage: problem, code },
+      );
+    case 'io':
+      return new AppError(
+        'UNAVAILABLE',
+        `Yardstick could not read or write the workspace ${workspaceDir} (${code}: ${(e as Error).message}); the disk may be failing or disconnected. Nothing more was written.`,
+        { storage: problem, code },
+      );
+  }
 }

@@ -4,9 +4,10 @@ import { AppError } from '../../shared/ipc/result';
 import { APPLICATION_ID, type Db } from './connection';
 import { MIGRATIONS, type Migration } from './migrations';
 
-const KEEP_BACKUPS = 5;
+/** Copies kept of the database before migrations (and before restores, electron/workspace/backup.ts). */
+export const KEEP_BACKUPS = 5;
 
-type AppliedRow = { version: number; name: string; sha256: string };
+export type AppliedRow = { version: number; name: string; sha256: string };
 
 /**
  * Brings the database to the latest schema. Each migration runs in its own transaction together
@@ -18,16 +19,7 @@ export function migrate(db: Db, opts: { backupDir: string; now?: () => string; m
   const now = opts.now ?? (() => new Date().toISOString());
   db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
     version INTEGER PRIMARY KEY, name TEXT NOT NULL, sha256 TEXT NOT NULL, applied_at TEXT NOT NULL)`);
-  const applied = db.prepare('SELECT version, name, sha256 FROM schema_migrations ORDER BY version').all() as AppliedRow[];
-  for (const row of applied) {
-    const known = migrations[row.version - 1];
-    if (!known) {
-      throw new AppError('WORKSPACE_TOO_NEW', `This workspace has migration ${row.version} (${row.name}), which this version of Yardstick does not know. Update Yardstick to open it.`);
-    }
-    if (known.sha256 !== row.sha256) {
-      throw new AppError('WORKSPACE_INVALID', `Migration ${row.version} (${row.name}) differs from the one applied to this workspace; migrations are append-only.`);
-    }
-  }
+  const applied = checkAppliedMigrations(db, migrations);
   const pending = migrations.slice(applied.length);
   if (pending.length === 0) return { applied: [] };
 
@@ -45,12 +37,52 @@ export function migrate(db: Db, opts: { backupDir: string; now?: () => string; m
   return { applied: pending.map((m) => m.version) };
 }
 
+/**
+ * Throws unless every migration recorded in the database is one of `migrations`, unchanged: a
+ * workspace (or a backup about to be restored) from a newer app, or one whose applied migration
+ * text differs from ours, cannot be opened safely. Returns the applied rows in order.
+ */
+export function checkAppliedMigrations(db: Db, migrations: readonly Migration[] = MIGRATIONS): AppliedRow[] {
+  const applied = db.prepare('SELECT version, name, sha256 FROM schema_migrations ORDER BY version').all() as AppliedRow[];
+  for (const row of applied) {
+    const known = migrations[row.version - 1];
+    if (!known) {
+      throw new AppError('WORKSPACE_TOO_NEW', `This workspace has migration ${row.version} (${row.name}), which this version of Yardstick does not know. Update Yardstick to open it.`);
+    }
+    if (known.sha256 !== row.sha256) {
+      throw new AppError('WORKSPACE_INVALID', `Migration ${row.version} (${row.name}) differs from the one applied to this workspace; migrations are append-only.`);
+    }
+  }
+  return applied;
+}
+
 function backupBeforeMigration(db: Db, dir: string, fromVersion: number, at: string): void {
   mkdirSync(dir, { recursive: true });
   const file = join(dir, `before-migration-v${fromVersion}-${at.replace(/[:.]/g, '-')}.sqlite`);
   if (existsSync(file)) rmSync(file);
   // VACUUM INTO writes a consistent, compact copy while the connection stays open.
   db.prepare('VACUUM INTO ?').run(file);
-  const backups = readdirSync(dir).filter((f) => f.startsWith('before-migration-')).sort();
-  for (const old of backups.slice(0, Math.max(0, backups.length - KEEP_BACKUPS))) rmSync(join(dir, old));
+  pruneCopies(dir, 'before-migration-', KEEP_BACKUPS);
+}
+
+/**
+ * Keeps the newest `keep` copies named `<prefix>v<N>-<time>.sqlite` or `<prefix><time>.sqlite`.
+ * Ordered by the time in the name, then the schema version as a number: a plain name sort would
+ * put v10 before v9 and delete the newest copy once a workspace passes nine migrations.
+ */
+export function pruneCopies(dir: string, prefix: string, keep: number): string[] {
+  const key = (f: string) => {
+    const m = /^(?:v(\d+)-)?(.*)\.sqlite$/.exec(f.slice(prefix.length));
+    return { time: m?.[2] ?? '', version: Number(m?.[1] ?? 0) };
+  };
+  const copies = readdirSync(dir)
+    .filter((f) => f.startsWith(prefix) && f.endsWith('.sqlite'))
+    .sort((a, b) => {
+      const ka = key(a);
+      const kb = key(b);
+      return ka.time < kb.time ? -1 : ka.time > kb.time ? 1 : ka.version - kb.version;
+    });
+  const removed = copies.slice(0, Math.max(0, copies.length - keep));
+  for (const old of removed) rmSync(join(dir, old));
+  return copies.slice(removed.length);
 }

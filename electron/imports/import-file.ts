@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
+import { dirname } from 'node:path';
 import type { ColumnMapping } from '../../shared/domain/column-mapping';
 import type { ImportSummary } from '../../shared/ipc/contract';
 import { AppError } from '../../shared/ipc/result';
-import type { Db } from '../db/connection';
+import { storageFailure, type Db } from '../db/connection';
 import { openImportFile, type ImportInput, type OpenedFile } from './file-source';
 import { resolveReader, type Reader } from './resolve-reader';
 import { isProcessAlive } from '../workspace/process-alive';
@@ -107,11 +108,19 @@ export async function runImport(db: Db, file: OpenedFile, reader: Reader, opts: 
     opts.signal?.removeEventListener('abort', onAbort);
     const cancelled = opts.signal?.aborted === true;
     removeImportRows(db, importId, reader.preset.tables);
-    const error = cancelled ? 'Cancelled; nothing from this file was kept.' : e instanceof AppError ? e.message : `${file.name} could not be read: ${(e as Error).message}. Nothing was imported.`;
+    // A full or read-only disk is not a problem with the file: say what it is.
+    const storage = cancelled || e instanceof AppError ? null : storageFailure(e, dirname(db.name));
+    const error = cancelled
+      ? 'Cancelled; nothing from this file was kept.'
+      : e instanceof AppError
+        ? e.message
+        : storage
+          ? `${file.name} was not imported, nothing from it was kept: ${storage.message}`
+          : `${file.name} could not be read: ${(e as Error).message}. Nothing was imported.`;
     failImportRow(db, importId, { at: now(), total, rejected, error });
     if (cancelled) throw new AppError('CANCELLED', error);
     if (e instanceof AppError) throw e;
-    throw new AppError('INVALID_INPUT', error);
+    throw new AppError(storage ? storage.code : 'INVALID_INPUT', error);
   }
   opts.signal?.removeEventListener('abort', onAbort);
   const sha256 = hash.digest('hex');

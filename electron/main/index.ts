@@ -1,4 +1,4 @@
-import { app, BrowserWindow, dialog } from 'electron';
+import { app, BrowserWindow, dialog, Menu, session, shell } from 'electron';
 import type { EventName } from '../../shared/ipc/channels';
 import type { EventPayload } from '../../shared/ipc/contract';
 import { makeContext, openDemoWorkspace } from './app-context';
@@ -6,12 +6,13 @@ import { handlers } from './ipc/handlers';
 import { registerIpc } from './ipc/register';
 import { hardenApp } from './security';
 import { createMainWindow } from './window';
+import { installAppMenu } from './menu';
 import { defaultDemoWorkspaceDir } from '../workspace/paths';
 import type { Workspace } from '../workspace/workspace';
 
 // Lifecycle only: everything else lives in modules that also run under plain Node.
 const devServerUrl = process.env['ELECTRON_RENDERER_URL'];
-hardenApp(devServerUrl);
+hardenApp({ app, session, shell }, devServerUrl);
 
 let workspace: Workspace | undefined;
 
@@ -29,8 +30,9 @@ app.whenReady().then(async () => {
     return;
   }
   const ws = workspace;
-  const win = createMainWindow(devServerUrl);
+  const win = createMainWindow(BrowserWindow, devServerUrl);
   windowRef.current = win;
+  installAppMenu({ app, Menu, shell }, { workspaceDir: ws.dir });
   registerIpc(handlers, () => makeContext('electron', ws, emit), win, devServerUrl);
 });
 

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { SyncProgressEvent } from '../../shared/ipc/contract';
 import { AppError } from '../../shared/ipc/result';
+import { storageFailure } from '../db/connection';
 import { listSyncSources, syncSourceByName, type SourceRow } from '../db/repositories/sources';
 import { finishSyncRun, markInterruptedRuns, startSyncRun } from '../db/repositories/sync-runs';
 import { rebuildRecords } from '../records/rebuild';
@@ -84,7 +85,14 @@ export function createSyncEngine(deps: Deps) {
       return { source: source.name, status: 'succeeded', stats: counts, error: null };
     } catch (e) {
       const cancelled = signal.aborted || (e instanceof RemoteError && e.failure === 'cancelled');
-      const message = cancelled ? 'Cancelled; what was fetched so far is kept and the next sync resumes from there.' : e instanceof Error ? e.message : String(e);
+      const storage = cancelled ? null : storageFailure(e, workspace.dir);
+      const message = cancelled
+        ? 'Cancelled; what was fetched so far is kept and the next sync resumes from there.'
+        : storage
+          ? `${storage.message} The next sync resumes from the last page saved.`
+          : e instanceof Error
+            ? e.message
+            : String(e);
       finishSyncRun(workspace.db, runId, { status: cancelled ? 'cancelled' : 'failed', at: new Date().toISOString(), stats: counts, error: message });
       publish(cancelled ? 'cancelled' : 'failed', message);
       return { source: source.name, status: cancelled ? 'cancelled' : 'failed', stats: counts, error: message };

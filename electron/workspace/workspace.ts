@@ -1,8 +1,8 @@
-import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { accessSync, constants, existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { AppError } from '../../shared/ipc/result';
 import { type WorkspaceSettings } from '../../shared/domain/settings';
-import { inspectDatabaseFile, openConnection, type Db } from '../db/connection';
+import { inspectDatabaseFile, openConnection, storageFailure, type Db } from '../db/connection';
 import { migrate } from '../db/migrate';
 import { readSettings, writeSettings } from '../db/repositories/settings';
 
@@ -14,8 +14,27 @@ export type Workspace = {
   readonly db: Db;
   settings(): WorkspaceSettings;
   updateSettings(patch: Partial<WorkspaceSettings>): WorkspaceSettings;
+  /** Re-reads what is cached from the database, after a restore replaced its contents underneath. */
+  reload(): WorkspaceSettings;
   close(): void;
 };
+
+/**
+ * Refuses a workspace this process may not write to, before SQLite gets to it: opening switches
+ * the file to WAL (creating -wal and -shm beside it), and SQLite's own error for that reads like a
+ * damaged file. The check is access(2), so it follows the real user (root passes chmod) and a
+ * read-only mount.
+ */
+function assertWritable(dir: string, dbPath: string): void {
+  for (const path of [dir, dbPath, `${dbPath}-wal`, `${dbPath}-shm`]) {
+    if (path !== dir && path !== dbPath && !existsSync(path)) continue;
+    try {
+      accessSync(path, constants.W_OK);
+    } catch (e) {
+      throw storageFailure(e, dir) ?? e;
+    }
+  }
+}
 
 /**
  * Opens a workspace folder, creating it when `create` is set. A folder that holds something other
@@ -33,17 +52,27 @@ export function openWorkspace(dirArg: string, opts: { create: boolean; initialSe
     if (existsSync(dir) && readdirSync(dir).some((f) => !f.startsWith('.'))) {
       throw new AppError('WORKSPACE_INVALID', `${dir} is not empty and holds no Yardstick workspace; choose an empty or new folder.`);
     }
-    mkdirSync(dir, { recursive: true });
+    try {
+      mkdirSync(dir, { recursive: true });
+    } catch (e) {
+      throw storageFailure(e, dir) ?? e;
+    }
   } else {
+    assertWritable(dir, dbPath);
     inspectDatabaseFile(dbPath);
   }
-  const db = openConnection(dbPath);
+  let db: Db;
+  try {
+    db = openConnection(dbPath);
+  } catch (e) {
+    throw storageFailure(e, dir) ?? e;
+  }
   try {
     migrate(db, { backupDir: join(dir, 'backups') });
     if (!exists) writeSettings(db, { ...opts.initialSettings });
   } catch (e) {
     db.close();
-    throw e;
+    throw storageFailure(e, dir) ?? e;
   }
   let cached = readSettings(db);
   return {
@@ -53,6 +82,10 @@ export function openWorkspace(dirArg: string, opts: { create: boolean; initialSe
     settings: () => cached,
     updateSettings(patch) {
       cached = writeSettings(db, { ...cached, ...patch });
+      return cached;
+    },
+    reload() {
+      cached = readSettings(db);
       return cached;
     },
     close: () => db.close(),

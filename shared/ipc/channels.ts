@@ -2,6 +2,8 @@
 export const CHANNELS = [
   'app:get-info',
   'workspace:get-status',
+  'workspace:backup',
+  'workspace:restore',
   'metrics:get-overview',
   'demo:create',
   'sources:list',
@@ -53,6 +55,9 @@ export const CHANNELS = [
   'views:list',
   'views:save',
   'views:delete',
+  'export:chart',
+  'export:report',
+  'export:worksheet',
   'export:table-xlsx',
 ] as const;
 export type Channel = (typeof CHANNELS)[number];

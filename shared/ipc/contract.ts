@@ -6,6 +6,9 @@ import { RECORDS_CONTRACT } from './contract-records';
 import { TABLE_EXPORT_CONTRACT } from './contract-table-export';
 import { SCENARIOS_CONTRACT } from './contract-scenarios';
 import { PIVOT_CONTRACT } from './contract-pivot';
+import { EXPORT_CONTRACT } from './contract-export';
+import { WORKSHEET_CONTRACT } from './contract-worksheet';
+import { WORKSPACE_BACKUP_CONTRACT } from './contract-workspace-backup';
 
 const NoInput = z.object({}).strict();
 const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
@@ -14,6 +17,8 @@ const Month = z.string().regex(/^\d{4}-\d{2}$/);
 export const AppInfoSchema = z.object({
   name: z.string(),
   version: z.string(),
+  /** The commit and time this build was made from; null when running unbuilt (tests, development). */
+  build: z.object({ commit: z.string().nullable(), date: z.string().nullable() }),
   host: z.enum(['electron', 'browser', 'cli']),
   workspaceDir: z.string(),
   workspaceName: z.string(),
@@ -299,6 +304,9 @@ export const CONTRACT = {
   ...TABLE_EXPORT_CONTRACT,
   ...SCENARIOS_CONTRACT,
   ...PIVOT_CONTRACT,
+  ...EXPORT_CONTRACT,
+  ...WORKSHEET_CONTRACT,
+  ...WORKSPACE_BACKUP_CONTRACT,
 } as const satisfies Record<Channel, { input: z.ZodType; output: z.ZodType }>;
 
 export type ChannelInput<C extends Channel> = z.input<(typeof CONTRACT)[C]['input']>;

@@ -2,6 +2,7 @@ import { isChannel, type Channel } from '../../../shared/ipc/channels';
 import { CONTRACT, type ChannelOutput } from '../../../shared/ipc/contract';
 import { AppError, err, ok, type Result } from '../../../shared/ipc/result';
 import type { HandlerContext, HandlerMap } from './handler-types';
+import { storageFailure } from '../../db/connection';
 
 /** Largest input accepted on any channel; real inputs are tiny, so anything bigger is a mistake or an attack. */
 export const MAX_INPUT_BYTES = 1_000_000;
@@ -32,6 +33,8 @@ export async function dispatch(handlers: HandlerMap, channel: string, rawInput: 
     return ok(data);
   } catch (e) {
     if (e instanceof AppError) return err(e.code, e.message, e.details);
+    const storage = storageFailure(e, ctx.workspace.dir);
+    if (storage) return err(storage.code, storage.message, storage.details);
     const message = e instanceof Error ? e.message : String(e);
     return err('INTERNAL', `${channel} failed: ${message}`);
   }

@@ -5,6 +5,7 @@ import { parseEventPayload, unwrapEnvelope } from './ipc-envelope';
 const appInfo = {
   name: 'Yardstick',
   version: '0.1.0',
+  build: { commit: 'abc1234', date: '2026-01-01T00:00:00.000Z' },
   host: 'browser',
   workspaceDir: '/tmp/ws',
   workspaceName: 'Acme',

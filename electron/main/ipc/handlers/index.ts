@@ -12,6 +12,9 @@ import { settingsHandlers } from './settings';
 import { pilotsHandlers } from './pilots';
 import { scenariosHandlers } from './scenarios';
 import { pivotHandlers } from './pivot';
+import { exportHandlers } from './export';
+import { backupHandlers } from './backup';
+import { worksheetHandlers } from './worksheet';
 
 /** The single handler map served by Electron IPC, the browser host and the CLI. */
 export const handlers: HandlerMap = {
@@ -28,4 +31,7 @@ export const handlers: HandlerMap = {
   ...pilotsHandlers,
   ...scenariosHandlers,
   ...pivotHandlers,
+  ...exportHandlers,
+  ...backupHandlers,
+  ...worksheetHandlers,
 };

@@ -3,6 +3,7 @@ import { latestActivity } from '../../../db/repositories/records';
 import { lastImport, schemaVersion, sourcesWithLastSync, tableCounts } from '../../../db/repositories/status';
 import type { Workspace } from '../../../workspace/workspace';
 import type { HandlerMap } from '../handler-types';
+import { APP_BUILD } from '../../build-info';
 
 export function workspaceStatus(ws: Workspace): WorkspaceStatus {
   const settings = ws.settings();
@@ -29,6 +30,7 @@ export const workspaceHandlers: Pick<HandlerMap, 'workspace:get-status' | 'app:g
     return {
       name: 'Yardstick',
       version: ctx.version,
+      build: APP_BUILD,
       host: ctx.host,
       workspaceDir: ctx.workspace.dir,
       workspaceName: s.name,

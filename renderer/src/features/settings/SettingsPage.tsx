@@ -3,6 +3,8 @@ import { DefinitionList } from '../../components/DefinitionList';
 import { ErrorState } from '../../components/ErrorState';
 import { Skeleton } from '../../components/Skeleton';
 import { appInfoResource } from '../workspace/workspace-store';
+import { AboutCard } from './AboutCard';
+import { BackupCard } from './BackupCard';
 import { ExchangeRatesCard } from './ExchangeRatesCard';
 import { LinkingRulesCard } from './LinkingRulesCard';
 import { PeopleCard } from './PeopleCard';
@@ -47,6 +49,8 @@ export function SettingsPage() {
           <RatesHoursCard settings={settings} />
           <PeopleCard settings={settings} />
           <ExchangeRatesCard workspaceCurrency={settings.currency} />
+          <BackupCard />
+          <AboutCard />
         </>
       )}
     </section>

@@ -1,0 +1,57 @@
+import type { Pilot } from '../../../shared/domain/pilots';
+import { runDeterministic } from '../../../shared/domain/scenario/engine';
+import type { Scenario } from '../../../shared/domain/scenario/schema';
+import type { WorksheetInput } from '../../../shared/domain/worksheet/plan';
+import type { Db } from '../../db/connection';
+import { listImports, listRates } from '../../db/repositories/imports';
+import { listSources } from '../../db/repositories/sources';
+import { sourcesWithLastSync } from '../../db/repositories/status';
+import { syncHistory } from '../../db/repositories/sync-runs';
+import type { WorkspaceSettings } from '../../../shared/domain/settings';
+import { ratesUsed, worksheetRecords } from './queries';
+
+/**
+ * Everything the worksheet shows, read from the workspace: the pilot's records (or every record
+ * when there is no pilot), sources, syncs, imports and exchange rates, with the scenario the
+ * caller chose and the engine's run of it.
+ */
+export function worksheetInput(
+  db: Db,
+  settings: WorkspaceSettings,
+  x: { pilot: Pilot | null; scenario: Scenario; origin: 'saved' | 'calibrated'; appVersion: string },
+): WorksheetInput {
+  const { pilot, scenario } = x;
+  const records = worksheetRecords(db, { pilotId: pilot?.id, people: settings.peopleViewsEnabled });
+  const created = new Map(listSources(db).map((s) => [s.name, s.created_at]));
+  const missing = [...new Set(records.flatMap((r) => r.missingRates?.split(',') ?? []))].filter(Boolean).sort();
+  return {
+    workspaceName: settings.name,
+    currency: settings.currency,
+    writtenAt: new Date().toISOString(),
+    appVersion: x.appVersion,
+    pilot,
+    scenario,
+    origin: x.origin,
+    result: runDeterministic(scenario),
+    records,
+    people: settings.peopleViewsEnabled ? { salt: settings.name } : null,
+    productiveHoursPerFte: settings.productiveHoursPerFtePerMonth,
+    workspaceRepairBudget: settings.repairBudget,
+    sources: {
+      currency: settings.currency,
+      sources: sourcesWithLastSync(db).map((s) => ({ ...s, createdAt: created.get(s.name) ?? '' })),
+      syncRuns: syncHistory(db, { limit: 500 }).map((r) => ({
+        source: r.source,
+        startedAt: r.started_at,
+        finishedAt: r.finished_at,
+        status: r.status,
+        full: r.full_sync === 1,
+        stats: JSON.parse(r.stats_json) as Record<string, number>,
+        error: r.error,
+      })),
+      imports: listImports(db),
+      rates: ratesUsed(db, listRates(db), settings.currency, pilot?.id),
+      missingRates: missing,
+    },
+  };
+}

@@ -1,0 +1,283 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { closeSync, copyFileSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Database from 'better-sqlite3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openConnection } from '../../electron/db/connection';
+import { migrate } from '../../electron/db/migrate';
+import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../../electron/db/migrations';
+import { writeSettings } from '../../electron/db/repositories/settings';
+import { seedGitLab, seedJira } from '../../electron/demo/seed';
+import { importFile } from '../../electron/imports/import-file';
+import { DB_FILE } from '../../electron/workspace/workspace';
+import { assertBuilt, runCli, spawnCli } from '../support/cli';
+import { smallBundle } from '../support/sync-harness';
+import { tempDir } from '../support/temp';
+
+// kill -9 during migration and export (sync and import: sync-kill.test.ts, import-jobs.test.ts).
+// After each kill the workspace must open with the real CLI, hold every row it held before (no
+// loss, no duplicate), pass SQLite's integrity check, and be at the latest schema.
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const OLD_VERSION = 3;
+
+/** Hash of every row of the given tables (all tables when none are given). */
+function digest(dbPath: string, only?: string[]): Record<string, string> {
+  const db = new Database(dbPath, { readonly: true });
+  try {
+    const tables = only ?? (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").pluck().all() as string[]);
+    const out: Record<string, string> = {};
+    for (const t of tables) {
+      // Sorted, so a table rewritten in another order (VACUUM, a WITHOUT ROWID table) digests the same.
+      const rows = (db.prepare(`SELECT * FROM "${t}"`).raw().all() as unknown[][]).map((r) => JSON.stringify(r)).sort();
+      out[t] = createHash('sha256').update(rows.join('\n')).digest('hex');
+    }
+    return out;
+  } finally {
+    db.close();
+  }
+}
+
+function inspect(dbPath: string) {
+  const db = new Database(dbPath, { readonly: true });
+  try {
+    return {
+      integrity: db.pragma('integrity_check', { simple: true }) as string,
+      userVersion: db.pragma('user_version', { simple: true }) as number,
+      applied: db.prepare('SELECT version FROM schema_migrations ORDER BY version').pluck().all() as number[],
+    };
+  } finally {
+    db.close();
+  }
+}
+
+const exited = (child: ChildProcess) =>
+  new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) resolve({ code: child.exitCode, signal: child.signalCode });
+    else child.once('exit', (code, signal) => resolve({ code, signal }));
+  });
+
+const waitFor = async (what: string, check: () => boolean, timeoutMs = 60_000, everyMs = 2) => {
+  const until = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, everyMs));
+  }
+};
+
+/** Kills with SIGKILL; true when the process was still running (so the kill interrupted it). */
+async function kill9(child: ChildProcess): Promise<boolean> {
+  const running = child.exitCode === null && child.signalCode === null;
+  child.kill('SIGKILL');
+  const end = await exited(child);
+  return running && end.signal === 'SIGKILL';
+}
+
+/** The workspace opens with the real CLI, at the latest schema, intact. */
+async function expectOpensIntact(dir: string) {
+  const status = await runCli(['status', '--workspace', dir, '--format', 'json']);
+  expect(status.status, status.stderr).toBe(0);
+  expect((JSON.parse(status.stdout) as { schemaVersion: number }).schemaVersion).toBe(LATEST_SCHEMA_VERSION);
+  const after = inspect(join(dir, DB_FILE));
+  expect(after.integrity).toBe('ok');
+  expect(after.userVersion).toBe(LATEST_SCHEMA_VERSION);
+  expect(after.applied).toEqual(MIGRATIONS.map((m) => m.version));
+}
+
+describe('kill -9 during a migration', () => {
+  let base: string;
+  let cleanup: () => void;
+  let oldDb: string;
+  let oldTables: string[];
+  let before: Record<string, string>;
+  let copies = 0;
+
+  /** A fresh copy of the old workspace (database file only: it was checkpointed and closed). */
+  const copy = () => {
+    const dir = join(base, `copy-${(copies += 1)}`);
+    mkdirSync(dir);
+    copyFileSync(oldDb, join(dir, DB_FILE));
+    return dir;
+  };
+
+  beforeAll(async () => {
+    assertBuilt();
+    const t = tempDir();
+    cleanup = t.cleanup;
+    base = t.dir;
+    // A workspace made by a version of the app that had migrations 1..3 only: the real migrate()
+    // with that shorter list, filled by the real sync ingest and importers (which those tables took).
+    const dir = join(base, 'old');
+    mkdirSync(dir);
+    oldDb = join(dir, DB_FILE);
+    const db = openConnection(oldDb);
+    migrate(db, { backupDir: join(dir, 'backups'), migrations: MIGRATIONS.slice(0, OLD_VERSION) });
+    writeSettings(db, { name: 'Made at schema 3' });
+    const bundle = smallBundle(13, 0.6);
+    const now = () => '2026-06-01T00:00:00.000Z';
+    seedJira(db, bundle, () => undefined, now);
+    seedGitLab(db, bundle, () => undefined, now);
+    for (const file of bundle.files) await importFile(db, { name: file.name, content: file.content }, { now });
+    db.pragma('wal_checkpoint(TRUNCATE)');
+    db.close();
+    expect(inspect(oldDb).userVersion).toBe(OLD_VERSION);
+    const check = new Database(oldDb, { readonly: true });
+    oldTables = check.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name <> 'schema_migrations' ORDER BY name").pluck().all() as string[];
+    const rows = check.prepare('SELECT count(*) FROM work_items').pluck().get() as number;
+    check.close();
+    expect(rows).toBeGreaterThan(500);
+    before = digest(oldDb, oldTables);
+  }, 180_000);
+  afterAll(() => cleanup?.());
+
+  it('inside a migration transaction: rolled back whole; the next open migrates to the end and keeps every row', async () => {
+    const dir = copy();
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', '--import', './bench/sync/vite-glob-register.mjs', 'tests/support/slow-migration-child.ts', join(dir, DB_FILE), join(dir, 'backups')],
+      { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    let out = '';
+    let err = '';
+    child.stdout!.on('data', (c: Buffer) => (out += c.toString()));
+    child.stderr!.on('data', (c: Buffer) => (err += c.toString()));
+    await waitFor('the child to be inside migration 4', () => out.includes('inside') || child.exitCode !== null, 60_000);
+    expect(out, err).toContain('inside');
+    expect(await kill9(child)).toBe(true);
+
+    // Migration 4's statements ran but never committed: the file is still exactly at schema 3.
+    const killed = inspect(join(dir, DB_FILE));
+    expect(killed.integrity).toBe('ok');
+    expect(killed.userVersion).toBe(OLD_VERSION);
+    expect(killed.applied).toEqual([1, 2, 3]);
+    const db = new Database(join(dir, DB_FILE), { readonly: true });
+    expect(db.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'record_facts'").pluck().get()).toBe(0);
+    db.close();
+
+    await expectOpensIntact(dir);
+    expect(digest(join(dir, DB_FILE), oldTables)).toEqual(before);
+  }, 120_000);
+
+  it('while the real CLI backs up and migrates: every kill point leaves a workspace that opens, complete', async () => {
+    // How long an uninterrupted open (backup + migrations) takes, to spread the kills across it.
+    const timing = copy();
+    const started = performance.now();
+    const full = await runCli(['status', '--workspace', timing, '--format', 'json']);
+    const openMs = performance.now() - started;
+    expect(full.status, full.stderr).toBe(0);
+    expect(digest(join(timing, DB_FILE), oldTables)).toEqual(before);
+
+    let interrupted = 0;
+    // One kill as soon as the pre-migration backup starts, then kills spread over the whole open.
+    const plans: ({ atBackup: true } | { afterMs: number })[] = [{ atBackup: true }, ...[0.3, 0.45, 0.6, 0.7, 0.8, 0.9, 0.95].map((f) => ({ afterMs: f * openMs }))];
+    for (const plan of plans) {
+      const dir = copy();
+      const child = spawnCli(['status', '--workspace', dir, '--format', 'json']);
+      if ('atBackup' in plan) {
+        const backups = join(dir, 'backups');
+        await waitFor('the backup to start', () => child.exitCode !== null || (existsSync(backups) && readdirSync(backups).length > 0), 60_000, 1);
+      } else {
+        await new Promise((r) => setTimeout(r, plan.afterMs));
+      }
+      if (await kill9(child)) interrupted += 1;
+      const mid = inspect(join(dir, DB_FILE));
+      expect(mid.integrity).toBe('ok');
+      // Whatever committed is a prefix of the migrations, recorded consistently.
+      expect(mid.applied).toEqual(MIGRATIONS.slice(0, mid.userVersion).map((m) => m.version));
+      await expectOpensIntact(dir);
+      expect(digest(join(dir, DB_FILE), oldTables)).toEqual(before);
+    }
+    // The kill at the backup, and those early in the open, interrupt it; later ones may find it done (also fine).
+    expect(interrupted).toBeGreaterThanOrEqual(2);
+  }, 300_000);
+});
+
+describe('kill -9 during an export', () => {
+  let base: string;
+  let cleanup: () => void;
+  let ws: string;
+  let before: Record<string, string>;
+
+  beforeAll(async () => {
+    assertBuilt();
+    const t = tempDir();
+    cleanup = t.cleanup;
+    base = t.dir;
+    ws = join(base, 'ws');
+    const demo = await runCli(['demo', '--workspace', ws]);
+    expect(demo.status, demo.stderr).toBe(0);
+    before = digest(join(ws, DB_FILE));
+  }, 180_000);
+  afterAll(() => cleanup?.());
+
+  /** `yardstick ARGS > file`, killed when `killWhen` says so; the output file's size at the end. */
+  async function killedExport(args: string[], file: string, killWhen: (bytes: number, ms: number) => boolean): Promise<{ interrupted: boolean; bytes: number }> {
+    const fd = openSync(file, 'w');
+    const child = spawn(process.execPath, [join(root, 'bin', 'yardstick.js'), ...args], { stdio: ['ignore', fd, 'ignore'] });
+    closeSync(fd);
+    const started = performance.now();
+    await waitFor('the kill point', () => child.exitCode !== null || killWhen(statSync(file).size, performance.now() - started), 120_000, 1);
+    const interrupted = await kill9(child);
+    return { interrupted, bytes: statSync(file).size };
+  }
+
+  const EXPORTS: { name: string; args: string[] }[] = [
+    { name: 'records.csv', args: ['records', '--format', 'csv'] },
+    { name: 'records.json', args: ['records', '--format', 'json', '--real-names'] },
+    { name: 'facts.csv', args: ['facts', '--format', 'csv'] },
+    { name: 'pivot.csv', args: ['pivot', '--rows', 'team,repository,month', '--cols', 'outcome', '--values', 'accepted,cost_per_accepted,hours_freed', '--format', 'csv'] },
+    { name: 'metrics.csv', args: ['metrics', '--by', 'month', '--format', 'csv'] },
+  ];
+
+  it('to standard output (`yardstick records --format csv > file` and the like): the workspace opens, unchanged', async () => {
+    let interrupted = 0;
+    for (const e of EXPORTS) {
+      const args = [...e.args.slice(0, 1), '--workspace', ws, ...e.args.slice(1)];
+      // Uninterrupted, for its size and time; then killed once output has begun, and at points along the way.
+      const whole = join(base, `whole-${e.name}`);
+      const t0 = performance.now();
+      const complete = await killedExport(args, whole, () => false);
+      const ms = performance.now() - t0;
+      expect(complete.interrupted, e.name).toBe(false);
+      expect(complete.bytes, e.name).toBeGreaterThan(0);
+      const plans: ((bytes: number, elapsed: number) => boolean)[] = [(bytes) => bytes > 0, ...[0.2, 0.5, 0.8].map((f) => (_b: number, elapsed: number) => elapsed > f * ms)];
+      for (const [i, when] of plans.entries()) {
+        const r = await killedExport(args, join(base, `killed-${i}-${e.name}`), when);
+        if (r.interrupted) interrupted += 1;
+        expect(r.bytes).toBeLessThanOrEqual(complete.bytes);
+        const status = await runCli(['status', '--workspace', ws]);
+        expect(status.status, status.stderr).toBe(0);
+      }
+    }
+    expect(interrupted).toBeGreaterThanOrEqual(EXPORTS.length);
+    expect(inspect(join(ws, DB_FILE)).integrity).toBe('ok');
+    expect(digest(join(ws, DB_FILE))).toEqual(before);
+  }, 600_000);
+
+  it('to a file (`yardstick export worksheet --out FILE.xlsx`, when this build has it): the workspace opens, unchanged', async () => {
+    const help = await runCli(['--help']);
+    if (!/yardstick export worksheet/.test(help.stdout)) return;
+    // Uninterrupted first, for how long it takes; then killed at points spread over that time.
+    const out = join(base, 'worksheet-whole.xlsx');
+    const t0 = performance.now();
+    const whole = await runCli(['export', 'worksheet', '--workspace', ws, '--out', out]);
+    const ms = performance.now() - t0;
+    expect(whole.status, whole.stderr).toBe(0);
+    let interrupted = 0;
+    for (const at of [0.3, 0.5, 0.7, 0.9]) {
+      const killedOut = join(base, `worksheet-${at}.xlsx`);
+      const started = performance.now();
+      const child = spawnCli(['export', 'worksheet', '--workspace', ws, '--out', killedOut]);
+      await waitFor('the kill point', () => child.exitCode !== null || performance.now() - started > at * ms, 60_000, 1);
+      if (await kill9(child)) interrupted += 1;
+      const status = await runCli(['status', '--workspace', ws]);
+      expect(status.status, status.stderr).toBe(0);
+    }
+    expect(interrupted).toBeGreaterThan(0);
+    expect(inspect(join(ws, DB_FILE)).integrity).toBe('ok');
+    expect(digest(join(ws, DB_FILE))).toEqual(before);
+    expect(readFileSync(out).subarray(0, 2).toString('latin1')).toBe('PK');
+  }, 300_000);
+});
