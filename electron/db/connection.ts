@@ -90,10 +90,10 @@ export function openConnection(path: string): Db {
 
 type StorageProblem = 'full' | 'read-only' | 'io';
 
-/** What kind of storage failure an SQLite or file-system error is, if it is one. */
-function storageProblem(e: unknown): StorageProblem | null {
+/** What kind of storage failure an SQLite (or, unless `sqliteOnly`, file-system) error is, if it is one. */
+function storageProblem(e: unknown, sqliteOnly: boolean): StorageProblem | null {
   const code = typeof e === 'object' && e !== null ? (e as { code?: unknown }).code : undefined;
-  if (typeof code !== 'string') return null;
+  if (typeof code !== 'string' || (sqliteOnly && !code.startsWith('SQLITE_'))) return null;
   if (code === 'SQLITE_FULL' || code === 'ENOSPC' || code === 'EDQUOT') return 'full';
   if (code.startsWith('SQLITE_READONLY') || code === 'EROFS' || code === 'EACCES' || code === 'EPERM') return 'read-only';
   if (code.startsWith('SQLITE_IOERR') || code === 'EIO') return 'io';
@@ -105,9 +105,11 @@ function storageProblem(e: unknown): StorageProblem | null {
  * failure; null for any other error. SQLite's own texts ("database or disk is full", "attempt to
  * write a readonly database") name neither the folder nor what to do, and callers used to wrap
  * them as "could not be read", which reads as a damaged file.
+ * `from: 'database'` (after the workspace is open) takes only SQLite's own errors: a file-system
+ * error there is about another file (an export's target, a file being imported), not the workspace.
  */
-export function storageFailure(e: unknown, workspaceDir: string): AppError | null {
-  const problem = storageProblem(e);
+export function storageFailure(e: unknown, workspaceDir: string, from: 'database' | 'workspace' = 'workspace'): AppError | null {
+  const problem = storageProblem(e, from === 'database');
   if (!problem) return null;
   const code = (e as { code: string }).code;
   switch (problem) {

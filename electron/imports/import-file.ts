@@ -109,7 +109,7 @@ export async function runImport(db: Db, file: OpenedFile, reader: Reader, opts: 
     const cancelled = opts.signal?.aborted === true;
     removeImportRows(db, importId, reader.preset.tables);
     // A full or read-only disk is not a problem with the file: say what it is.
-    const storage = cancelled || e instanceof AppError ? null : storageFailure(e, dirname(db.name));
+    const storage = cancelled || e instanceof AppError ? null : storageFailure(e, dirname(db.name), 'database');
     const error = cancelled
       ? 'Cancelled; nothing from this file was kept.'
       : e instanceof AppError

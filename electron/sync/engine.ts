@@ -85,7 +85,7 @@ export function createSyncEngine(deps: Deps) {
       return { source: source.name, status: 'succeeded', stats: counts, error: null };
     } catch (e) {
       const cancelled = signal.aborted || (e instanceof RemoteError && e.failure === 'cancelled');
-      const storage = cancelled ? null : storageFailure(e, workspace.dir);
+      const storage = cancelled ? null : storageFailure(e, workspace.dir, 'database');
       const message = cancelled
         ? 'Cancelled; what was fetched so far is kept and the next sync resumes from there.'
         : storage

@@ -33,7 +33,7 @@ export async function dispatch(handlers: HandlerMap, channel: string, rawInput: 
     return ok(data);
   } catch (e) {
     if (e instanceof AppError) return err(e.code, e.message, e.details);
-    const storage = storageFailure(e, ctx.workspace.dir);
+    const storage = storageFailure(e, ctx.workspace.dir, 'database');
     if (storage) return err(storage.code, storage.message, storage.details);
     const message = e instanceof Error ? e.message : String(e);
     return err('INTERNAL', `${channel} failed: ${message}`);
