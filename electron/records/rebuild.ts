@@ -7,7 +7,7 @@ import { loadRecordInputs } from '../db/repositories/record-inputs';
 import { writeRecords, type WriteStats } from '../db/repositories/records';
 import { refreshPilotMembership } from '../db/repositories/pilots';
 import { refreshFacts } from '../db/repositories/facts';
-import { baselineRows, changeLookups, clearChanges, readChanges, readStoredBaseline, storeBaseline } from '../db/repositories/record-changes';
+import { baselineRows, changeLookups, scopeLookups, clearChanges, readChanges, readStoredBaseline, storeBaseline } from '../db/repositories/record-changes';
 import { changeScope, movedBaselineGroups, scopeFor, type ChangeScope } from './change-scope';
 
 export type RebuildStats = WriteStats & { mode: 'full' | 'incremental' | 'none'; recomputed: number; unlinked: number; ms: { load: number; build: number; write: number } };
@@ -87,7 +87,8 @@ function write(db: Db, settings: WorkspaceSettings, built: BuildResult, now: () 
     const stats = writeRecords(db, built, built.runs, { builtAt: now(), currency: settings.currency, teamOf: teamOf(settings) }, scope);
     storeBaseline(db, built.baseline);
     clearChanges(db);
-    refreshPilotMembership(db);
+    // After an incremental write only the scope's records can have changed scope membership.
+    refreshPilotMembership(db, undefined, scope ? scopeLookups(db).recordIdsOfTickets(scope.tickets) : undefined);
     return stats;
   })();
 }

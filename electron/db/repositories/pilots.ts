@@ -58,24 +58,32 @@ export function deletePilot(db: Db, id: number): boolean {
 
 type ScopeRow = { id: number; projectKey: string | null; repository: string | null; team: string | null; labelsJson: string; day: string | null };
 
-const scopeRows = (db: Db): (RecordForScope & { id: number })[] =>
+const scopeRows = (db: Db, recordIds?: readonly number[]): (RecordForScope & { id: number })[] =>
   (
     db
       .prepare(
-        `SELECT id, project_key AS projectKey, repository, team, labels_json AS labelsJson, substr(coalesce(ended_at, started_at, period_month || '-01'), 1, 10) AS day FROM records`,
+        `SELECT id, project_key AS projectKey, repository, team, labels_json AS labelsJson, substr(coalesce(ended_at, started_at, period_month || '-01'), 1, 10) AS day FROM records
+         ${recordIds ? 'WHERE id IN (SELECT value FROM json_each(?))' : ''}`,
       )
-      .all() as ScopeRow[]
+      .all(...(recordIds ? [JSON.stringify(recordIds)] : [])) as ScopeRow[]
   ).map((r) => ({ id: r.id, projectKey: r.projectKey, repository: r.repository, team: r.team, labels: JSON.parse(r.labelsJson) as string[], day: r.day ?? '' }));
 
-/** Stores which records fall in each pilot's scope (all pilots, or one), from the one scope predicate. */
-export function refreshPilotMembership(db: Db, pilotId?: number): void {
+/**
+ * Stores which records fall in each pilot's scope (all pilots, or one), from the one scope
+ * predicate; for all records, or only `recordIds` (an incremental rebuild's rewritten records).
+ */
+export function refreshPilotMembership(db: Db, pilotId?: number, recordIds?: readonly number[]): void {
   const pilots = pilotId === undefined ? listPilots(db) : [requirePilot(db, { id: pilotId })];
   if (pilots.length === 0) return;
-  const rows = scopeRows(db);
+  const rows = scopeRows(db, recordIds);
   const insert = db.prepare('INSERT INTO record_pilots (pilot_id, record_id) VALUES (?, ?)');
+  const clear = recordIds
+    ? db.prepare('DELETE FROM record_pilots WHERE pilot_id = ? AND record_id IN (SELECT value FROM json_each(?))')
+    : db.prepare('DELETE FROM record_pilots WHERE pilot_id = ?');
   db.transaction(() => {
     for (const pilot of pilots) {
-      db.prepare('DELETE FROM record_pilots WHERE pilot_id = ?').run(pilot.id);
+      if (recordIds) clear.run(pilot.id, JSON.stringify(recordIds));
+      else clear.run(pilot.id);
       for (const r of rows) if (inPilotScope(pilot.scope, r)) insert.run(pilot.id, r.id);
     }
   })();
