@@ -1,10 +1,11 @@
-import { app, BrowserWindow, dialog, Menu, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, Menu, protocol, session, shell } from 'electron';
 import type { EventName } from '../../shared/ipc/channels';
 import type { EventPayload } from '../../shared/ipc/contract';
 import { makeContext, openDemoWorkspace } from './app-context';
 import { handlers } from './ipc/handlers';
 import { registerIpc } from './ipc/register';
-import { hardenApp } from './security';
+import { registerAppScheme, serveAppScheme } from './app-protocol';
+import { hardenApp, RENDERER_ROOT } from './security';
 import { createMainWindow } from './window';
 import { installAppMenu } from './menu';
 import { defaultDemoWorkspaceDir } from '../workspace/paths';
@@ -13,12 +14,15 @@ import type { Workspace } from '../workspace/workspace';
 // Lifecycle only: everything else lives in modules that also run under plain Node.
 const devServerUrl = process.env['ELECTRON_RENDERER_URL'];
 hardenApp({ app, session, shell }, devServerUrl);
+// Privileged schemes can only be registered before the app is ready.
+registerAppScheme(protocol);
 
 let workspace: Workspace | undefined;
 
 if (!app.requestSingleInstanceLock()) app.quit();
 
 app.whenReady().then(async () => {
+  serveAppScheme(protocol, RENDERER_ROOT);
   // Events may fire while the demo is being created, before the window exists.
   const windowRef: { current?: BrowserWindow } = {};
   const emit = <E extends EventName>(event: E, payload: EventPayload<E>) => windowRef.current?.webContents.send(event, payload);

@@ -1,5 +1,6 @@
-import { resolve } from 'node:path';
+import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { isAppSchemeUrl } from './app-protocol';
 
 // Types only: nothing here loads Electron, so tests call these functions under plain Node with
 // small fakes of the few Electron methods they use (index.ts passes in the real ones).
@@ -11,13 +12,16 @@ import { fileURLToPath } from 'node:url';
  */
 export const RENDERER_INDEX = fileURLToPath(new URL('../renderer/index.html', import.meta.url));
 export const PRELOAD_SCRIPT = fileURLToPath(new URL('../preload/index.cjs', import.meta.url));
+/** The folder app:// serves, and nothing outside it. */
+export const RENDERER_ROOT = dirname(RENDERER_INDEX);
 
 /**
- * The renderer's own origin: exactly the built index.html (any hash route), or the dev server's
- * origin during `npm run dev`. Compared by parsed origin and path, never by prefix: a prefix test
- * let "http://localhost:5173.evil.example" and any other file:// page pass.
+ * The renderer's own page: exactly app://yardstick/index.html (any hash route; see app-protocol.ts),
+ * or the dev server's origin during `npm run dev`. Compared by parsed origin and path, never by
+ * prefix: a prefix test let "http://localhost:5173.evil.example" pass. No file:// URL is the app,
+ * so no other file on the disk can ever be treated as the app's page.
  */
-export function isAppUrl(url: string, devServerUrl: string | undefined, rendererIndex: string = RENDERER_INDEX): boolean {
+export function isAppUrl(url: string, devServerUrl: string | undefined): boolean {
   let parsed: URL;
   try {
     parsed = new URL(url);
@@ -31,14 +35,7 @@ export function isAppUrl(url: string, devServerUrl: string | undefined, renderer
       // a malformed dev server URL matches nothing
     }
   }
-  if (parsed.protocol !== 'file:' || parsed.host !== '') return false;
-  parsed.hash = '';
-  parsed.search = '';
-  try {
-    return resolve(fileURLToPath(parsed)) === resolve(rendererIndex);
-  } catch {
-    return false;
-  }
+  return isAppSchemeUrl(parsed) && parsed.pathname === '/index.html';
 }
 
 const MAX_EXTERNAL_URL = 2048;
@@ -74,12 +71,12 @@ export type ContentsLike = {
 
 /** The part of Electron's Session that hardening uses. */
 export type SessionLike = {
-  setPermissionRequestHandler(handler: (webContents: unknown, permission: string, callback: (granted: boolean) => void) => void): void;
-  setPermissionCheckHandler(handler: (webContents: unknown, permission: string) => boolean): void;
+  setPermissionRequestHandler(handler: (webContents: unknown, permission: string, callback: (granted: boolean) => void, details: { requestingUrl?: string }) => void): void;
+  setPermissionCheckHandler(handler: (webContents: unknown, permission: string, requestingOrigin: string) => boolean): void;
   setDevicePermissionHandler(handler: (details: unknown) => boolean): void;
 };
 
-export type NavigationPolicy = { devServerUrl: string | undefined; rendererIndex?: string; openExternal: (url: string) => unknown };
+export type NavigationPolicy = { devServerUrl: string | undefined; openExternal: (url: string) => unknown };
 
 /**
  * Hardens one web contents: navigation and redirects stay on the app's own page (anything else is
@@ -87,7 +84,7 @@ export type NavigationPolicy = { devServerUrl: string | undefined; rendererIndex
  * (same rule for the link), and <webview> can never be attached.
  */
 export function guardContents(contents: ContentsLike, policy: NavigationPolicy): void {
-  const isApp = (url: string) => isAppUrl(url, policy.devServerUrl, policy.rendererIndex);
+  const isApp = (url: string) => isAppUrl(url, policy.devServerUrl);
   const sendOut = (url: string) => {
     const safe = externalUrl(url);
     if (safe) void policy.openExternal(safe);
@@ -112,10 +109,31 @@ export function guardContents(contents: ContentsLike, policy: NavigationPolicy):
   });
 }
 
-/** Camera, microphone, notifications, geolocation, USB, HID, serial…: refused, asked or checked. */
-export function denyAllPermissions(session: SessionLike): void {
-  session.setPermissionRequestHandler((_webContents, _permission, callback) => callback(false));
-  session.setPermissionCheckHandler(() => false);
+/** Permissions the app's own page may have: full screen, for presenting a deck. */
+const APP_PERMISSIONS: ReadonlySet<string> = new Set(['fullscreen']);
+
+/** Whether a URL or bare origin is the app's own (app://yardstick, or the dev server's). */
+function isAppOrigin(urlOrOrigin: string, devServerUrl: string | undefined): boolean {
+  try {
+    const parsed = new URL(urlOrOrigin);
+    // A bare origin ("app://yardstick") has the path "", a page URL "/index.html": both are the app.
+    if (isAppSchemeUrl(parsed)) return true;
+    return !!devServerUrl && parsed.origin !== 'null' && parsed.origin === new URL(devServerUrl).origin;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Camera, microphone, notifications, geolocation, USB, HID, serial…: refused, asked or checked.
+ * The one exception is full screen, for the app's own page only (the presentation mode); any
+ * other origin, or a request without one, is refused that too.
+ */
+export function restrictPermissions(session: SessionLike, devServerUrl: string | undefined): void {
+  session.setPermissionRequestHandler((_webContents, permission, callback, details) =>
+    callback(APP_PERMISSIONS.has(permission) && isAppOrigin(details?.requestingUrl ?? '', devServerUrl)),
+  );
+  session.setPermissionCheckHandler((_webContents, permission, requestingOrigin) => APP_PERMISSIONS.has(permission) && isAppOrigin(requestingOrigin, devServerUrl));
   session.setDevicePermissionHandler(() => false);
 }
 
@@ -124,10 +142,9 @@ export function isAppSender(
   event: { sender: unknown; senderFrame: { url: string; parent: unknown } | null | undefined },
   appContents: unknown,
   devServerUrl: string | undefined,
-  rendererIndex: string = RENDERER_INDEX,
 ): boolean {
   const frame = event.senderFrame;
-  return event.sender === appContents && !!frame && frame.parent === null && isAppUrl(frame.url, devServerUrl, rendererIndex);
+  return event.sender === appContents && !!frame && frame.parent === null && isAppUrl(frame.url, devServerUrl);
 }
 
 /** The Electron modules hardening needs; index.ts passes the real ones. */
@@ -140,8 +157,8 @@ export type HardeningElectron = {
   shell: { openExternal(url: string): Promise<void> };
 };
 
-/** App-wide hardening: every web contents guarded as it is created; permissions denied once ready. */
+/** App-wide hardening: every web contents guarded as it is created; permissions restricted once ready. */
 export function hardenApp(electron: HardeningElectron, devServerUrl: string | undefined): void {
   electron.app.on('web-contents-created', (_event, contents) => guardContents(contents, { devServerUrl, openExternal: (url) => electron.shell.openExternal(url) }));
-  void electron.app.whenReady().then(() => denyAllPermissions(electron.session.defaultSession));
+  void electron.app.whenReady().then(() => restrictPermissions(electron.session.defaultSession, devServerUrl));
 }

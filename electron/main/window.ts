@@ -1,12 +1,12 @@
 import type { BrowserWindowConstructorOptions } from 'electron';
-import { PRELOAD_SCRIPT, RENDERER_INDEX } from './security';
+import { APP_INDEX_URL } from './app-protocol';
+import { PRELOAD_SCRIPT } from './security';
 
 /** The part of a BrowserWindow this module uses (the real one satisfies it). */
 export type WindowLike = {
   once(event: 'ready-to-show', listener: () => void): unknown;
   show(): void;
   loadURL(url: string): Promise<void>;
-  loadFile(path: string): Promise<void>;
 };
 
 /**
@@ -40,7 +40,7 @@ export function createMainWindow<W extends WindowLike>(BrowserWindow: new (optio
     },
   });
   win.once('ready-to-show', () => win.show());
-  if (devServerUrl) void win.loadURL(devServerUrl);
-  else void win.loadFile(RENDERER_INDEX);
+  // The built page comes from the app's own scheme (app-protocol.ts), never from file://.
+  void win.loadURL(devServerUrl ?? APP_INDEX_URL);
   return win;
 }

@@ -3,8 +3,9 @@ import { join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { BrowserWindowConstructorOptions } from 'electron';
 import { describe, expect, it } from 'vitest';
+import { APP_INDEX_URL } from '../../electron/main/app-protocol';
 import {
-  denyAllPermissions,
+  restrictPermissions,
   externalUrl,
   guardContents,
   hardenApp,
@@ -28,11 +29,11 @@ import { tempDir } from '../support/temp';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const DEV = 'http://localhost:5173/';
-const appPage = (hash = '') => `${pathToFileURL(RENDERER_INDEX).href}${hash}`;
+const appPage = (hash = '') => `${APP_INDEX_URL}${hash}`;
 
 class FakeWindow implements WindowLike {
   static created: FakeWindow[] = [];
-  readonly loaded: { url?: string; file?: string } = {};
+  readonly loaded: { url?: string } = {};
   shown = false;
   private readyListener: (() => void) | undefined;
   constructor(readonly options: BrowserWindowConstructorOptions) {
@@ -50,9 +51,6 @@ class FakeWindow implements WindowLike {
   }
   async loadURL(url: string) {
     this.loaded.url = url;
-  }
-  async loadFile(path: string) {
-    this.loaded.file = path;
   }
 }
 
@@ -90,10 +88,10 @@ function fakeContents() {
 }
 
 function fakeSession() {
-  const handlers: { request?: Parameters<SessionLike['setPermissionRequestHandler']>[0]; check?: () => boolean; device?: () => boolean } = {};
+  const handlers: { request?: Parameters<SessionLike['setPermissionRequestHandler']>[0]; check?: Parameters<SessionLike['setPermissionCheckHandler']>[0]; device?: () => boolean } = {};
   const session: SessionLike = {
     setPermissionRequestHandler: (h) => (handlers.request = h),
-    setPermissionCheckHandler: (h) => (handlers.check = h as () => boolean),
+    setPermissionCheckHandler: (h) => (handlers.check = h),
     setDevicePermissionHandler: (h) => (handlers.device = h as () => boolean),
   };
   return { session, handlers };
@@ -118,7 +116,7 @@ describe('the app window', () => {
     expect(prefs.preload).toBe(PRELOAD_SCRIPT);
     // Nothing that widens what the page may do.
     for (const risky of ['enableBlinkFeatures', 'additionalArguments', 'session', 'partition', 'v8CacheOptions', 'enableWebSQL'] as const) expect(prefs).not.toHaveProperty(risky);
-    expect(win.loaded).toEqual({ file: RENDERER_INDEX });
+    expect(win.loaded).toEqual({ url: 'app://yardstick/index.html' });
     expect(win.shown).toBe(false);
     win.ready();
     expect(win.shown).toBe(true);
@@ -146,13 +144,21 @@ describe('the app window', () => {
 });
 
 describe('the app origin', () => {
-  it('is exactly the built page (any hash route) or the dev server origin', () => {
+  it('is exactly the built page on app:// (any hash route) or the dev server origin', () => {
     expect(isAppUrl(appPage(), undefined)).toBe(true);
     expect(isAppUrl(appPage('#/records?id=3'), undefined)).toBe(true);
     expect(isAppUrl(`${DEV}#/explore`, DEV)).toBe(true);
     expect(isAppUrl('http://localhost:5173/src/main.tsx', DEV)).toBe(true);
     for (const url of [
       'file:///etc/passwd',
+      // The built page itself is no longer the app when opened from the disk: only app:// is.
+      pathToFileURL(RENDERER_INDEX).href,
+      'app://yardstick/other.html',
+      'app://yardstick/',
+      'app://evil/index.html',
+      'app://user:pw@yardstick/index.html',
+      'app://yardstick.evil.example/index.html',
+      'apps://yardstick/index.html',
       pathToFileURL(join(RENDERER_INDEX, '..', 'other.html')).href,
       pathToFileURL(join(RENDERER_INDEX, '..', '..', 'index.html')).href,
       'file://remote-host/share/index.html',
@@ -181,6 +187,7 @@ describe('the app origin', () => {
     expect(isAppSender({ sender: appContents, senderFrame: null }, appContents, undefined)).toBe(false);
     expect(isAppSender({ sender: appContents, senderFrame: top('https://evil.example/') }, appContents, undefined)).toBe(false);
     expect(isAppSender({ sender: appContents, senderFrame: top('file:///tmp/evil.html') }, appContents, undefined)).toBe(false);
+    expect(isAppSender({ sender: appContents, senderFrame: top(pathToFileURL(RENDERER_INDEX).href) }, appContents, undefined)).toBe(false);
   });
 });
 
@@ -249,15 +256,26 @@ describe('navigation and new windows', () => {
 });
 
 describe('permissions', () => {
-  it('are denied by default: requests, checks and devices', () => {
+  it('are denied by default: requests, checks and devices; only the app page may go full screen', () => {
     const { session, handlers } = fakeSession();
-    denyAllPermissions(session);
-    for (const permission of ['media', 'geolocation', 'notifications', 'openExternal', 'clipboard-read', 'display-capture', 'midiSysex', 'fileSystem', 'unknown']) {
+    restrictPermissions(session, DEV);
+    const request = (permission: string, requestingUrl: string | undefined): boolean | undefined => {
       let granted: boolean | undefined;
-      handlers.request!({}, permission, (g) => (granted = g));
-      expect(granted, permission).toBe(false);
+      handlers.request!({}, permission, (g) => (granted = g), requestingUrl === undefined ? {} : { requestingUrl });
+      return granted;
+    };
+    for (const permission of ['media', 'geolocation', 'notifications', 'openExternal', 'clipboard-read', 'display-capture', 'midiSysex', 'fileSystem', 'pointerLock', 'unknown']) {
+      expect(request(permission, appPage('#/present')), permission).toBe(false);
+      expect(handlers.check!({}, permission, 'app://yardstick'), permission).toBe(false);
     }
-    expect(handlers.check!()).toBe(false);
+    expect(request('fullscreen', appPage('#/present'))).toBe(true);
+    expect(request('fullscreen', `${DEV}#/present`)).toBe(true);
+    expect(handlers.check!({}, 'fullscreen', 'app://yardstick')).toBe(true);
+    for (const other of ['https://evil.example/', pathToFileURL(RENDERER_INDEX).href, 'app://evil/index.html', 'null', '', 'data:text/html,x']) {
+      expect(request('fullscreen', other), other).toBe(false);
+      expect(handlers.check!({}, 'fullscreen', other), other).toBe(false);
+    }
+    expect(request('fullscreen', undefined)).toBe(false);
     expect(handlers.device!()).toBe(false);
   });
 
@@ -281,7 +299,7 @@ describe('permissions', () => {
     await Promise.resolve();
     await Promise.resolve();
     expect(handlers.request).toBeTypeOf('function');
-    expect(handlers.check!()).toBe(false);
+    expect(handlers.check!({}, 'media', 'app://yardstick')).toBe(false);
   });
 });
 

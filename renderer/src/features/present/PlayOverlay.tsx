@@ -13,8 +13,7 @@ type Mode = 'starting' | 'fullscreen' | 'window';
 
 /**
  * Plays a deck: full screen through the Fullscreen API, or over the whole window when that is
- * refused (Electron denies the permission unless main allows it; browsers refuse without a user
- * gesture). Every slide's figures are fetched on start and again when the workspace's data changes,
+ * refused (main grants it to the app's own page only; browsers refuse without a user gesture). Every slide's figures are fetched on start and again when the workspace's data changes,
  * so moving between slides never waits. Keys: see play-keys.ts. The app behind is inert meanwhile.
  */
 export function PlayOverlay({ deck, startAt, workspace, onExit }: PlayOverlayProps) {

@@ -58,7 +58,7 @@ export function createMonteCarloClient(
       },
       () => {
         if (w !== worker) return;
-        // The worker could not load (a file:// page that forbids workers, a CSP): compute here instead.
+        // The worker could not load (a page served from file://, which has no origin for workers; a CSP): compute here instead.
         broken = true;
         worker = null;
         w.terminate();
