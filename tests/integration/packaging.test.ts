@@ -152,6 +152,16 @@ describe('electron-builder.yml', () => {
     expect(files).toEqual(expect.arrayContaining(['out/**', 'package.json', '!out/native/**']));
     expect(files.find((f) => f.startsWith('!{tests,bench'))).toBeDefined();
     expect(config.mac.category).toMatch(/^public\.app-category\./);
+    // The packaged binary cannot be used as a Node runtime or debugged into, and file:// has no extra powers.
+    expect(config.electronFuses).toEqual({
+      runAsNode: false,
+      enableCookieEncryption: true,
+      enableNodeOptionsEnvironmentVariable: false,
+      enableNodeCliInspectArguments: false,
+      enableEmbeddedAsarIntegrityValidation: true,
+      onlyLoadAppFromAsar: true,
+      grantFileProtocolExtraPrivileges: false,
+    });
 
     const hook = (await import(join(root, config.afterPack))) as { afterPack?: unknown };
     expect(typeof hook.afterPack).toBe('function');
