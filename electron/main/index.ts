@@ -37,7 +37,10 @@ app.whenReady().then(async () => {
   const win = createMainWindow(BrowserWindow, devServerUrl);
   windowRef.current = win;
   installAppMenu({ app, Menu, shell }, { workspaceDir: ws.dir });
-  registerIpc(handlers, () => makeContext('electron', ws, emit), win, devServerUrl);
+  // The deck's pages, as the print styles lay them out, printed by the window's own Chromium.
+  const printWindow = async ({ paper }: { paper: 'a4' | 'letter' }) =>
+    win.webContents.printToPDF({ pageSize: paper === 'letter' ? 'Letter' : 'A4', landscape: true, printBackground: true, preferCSSPageSize: true });
+  registerIpc(handlers, () => ({ ...makeContext('electron', ws, emit), printWindow }), win, devServerUrl);
 });
 
 app.on('second-instance', () => BrowserWindow.getAllWindows()[0]?.focus());

@@ -55,10 +55,14 @@ export const CHANNELS = [
   'views:list',
   'views:save',
   'views:delete',
+  'decks:list',
+  'decks:save',
+  'decks:delete',
   'export:chart',
   'export:report',
   'export:worksheet',
   'export:table-xlsx',
+  'export:window-pdf',
 ] as const;
 export type Channel = (typeof CHANNELS)[number];
 

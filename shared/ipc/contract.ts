@@ -6,9 +6,11 @@ import { RECORDS_CONTRACT } from './contract-records';
 import { TABLE_EXPORT_CONTRACT } from './contract-table-export';
 import { SCENARIOS_CONTRACT } from './contract-scenarios';
 import { PIVOT_CONTRACT } from './contract-pivot';
+import { DECKS_CONTRACT } from './contract-decks';
 import { EXPORT_CONTRACT } from './contract-export';
 import { WORKSHEET_CONTRACT } from './contract-worksheet';
 import { WORKSPACE_BACKUP_CONTRACT } from './contract-workspace-backup';
+import { PRINT_CONTRACT } from './contract-print';
 
 const NoInput = z.object({}).strict();
 const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
@@ -304,9 +306,11 @@ export const CONTRACT = {
   ...TABLE_EXPORT_CONTRACT,
   ...SCENARIOS_CONTRACT,
   ...PIVOT_CONTRACT,
+  ...DECKS_CONTRACT,
   ...EXPORT_CONTRACT,
   ...WORKSHEET_CONTRACT,
   ...WORKSPACE_BACKUP_CONTRACT,
+  ...PRINT_CONTRACT,
 } as const satisfies Record<Channel, { input: z.ZodType; output: z.ZodType }>;
 
 export type ChannelInput<C extends Channel> = z.input<(typeof CONTRACT)[C]['input']>;

@@ -16,6 +16,11 @@ export type HandlerContext = {
   services: AppServices;
   emit: <E extends EventName>(event: E, payload: EventPayload<E>) => void;
   signal?: AbortSignal;
+  /**
+   * Prints the calling window, laid out for print, to PDF (landscape): Electron's printToPDF on the
+   * app window. Only the desktop app sets it; the browser host and the CLI have no window to print.
+   */
+  printWindow?: (opts: { paper: 'a4' | 'letter' }) => Promise<Uint8Array>;
 };
 
 export type Handler<C extends Channel> = (input: ChannelParsedInput<C>, ctx: HandlerContext) => ChannelOutput<C> | Promise<ChannelOutput<C>>;

@@ -15,6 +15,7 @@ import { pivotHandlers } from './pivot';
 import { exportHandlers } from './export';
 import { backupHandlers } from './backup';
 import { worksheetHandlers } from './worksheet';
+import { windowPdfHandlers } from './window-pdf';
 
 /** The single handler map served by Electron IPC, the browser host and the CLI. */
 export const handlers: HandlerMap = {
@@ -34,4 +35,5 @@ export const handlers: HandlerMap = {
   ...exportHandlers,
   ...backupHandlers,
   ...worksheetHandlers,
+  ...windowPdfHandlers,
 };
