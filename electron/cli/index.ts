@@ -16,6 +16,7 @@ import { factsCommand, pivotCommand } from './commands/pivot';
 import { scenarioCommand } from './commands/scenario';
 import { backupCommand, restoreCommand } from './commands/backup';
 import { exportCommand } from './commands/export';
+import { decksCommand } from './commands/decks';
 import { call, intArg, requireWorkspaceArg, stderrProgress, type CliArgs } from './run-channel';
 
 const USAGE = `yardstick ${APP_VERSION}: what AI-assisted software work costs, measured in accepted work
@@ -52,6 +53,7 @@ Usage:
                                                             save a scenario calibrated on the workspace's (or a pilot's) records
   yardstick scenario rename|duplicate NAME NEW_NAME --workspace DIR
   yardstick scenario delete|undo NAME --workspace DIR                   every change to a scenario can be undone
+  yardstick decks list --workspace DIR [--format csv|json]              the Present page's decks (JSON: with their slides)
   yardstick export worksheet --workspace DIR [--pilot NAME] [--scenario NAME] --out FILE.xlsx
                                                             the pilot cost worksheet (no --scenario: calibrated on the pilot's records)
   yardstick export report --workspace DIR [--pilot NAME] [--paper a4|letter] --out FILE.pdf
@@ -81,6 +83,7 @@ const COMMANDS: Record<string, (args: Args, positional: string[], lists: Lists) 
   restore: (args) => restoreCommand(args),
   // worksheet (commands/export-worksheet.ts), report and chart: commands/export.ts routes each to its channel.
   export: (args, positional) => exportCommand(positional[0], args),
+  decks: (args, positional) => decksCommand(positional[0], args),
   async demo(args) {
     const dir = requireWorkspaceArg(args);
     const started = performance.now();

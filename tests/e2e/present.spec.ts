@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { OverviewPage } from './pages/overview-page';
 import { PilotsPage } from './pages/pilots-page';
 import { PresentPage } from './pages/present-page';
-import { serveDemoCopy, type Served } from './serve';
+import { serveDemoCopy, serveWorkspace, type Served } from './serve';
 
 let served: Served;
 test.beforeAll(async () => {
@@ -41,6 +41,17 @@ function pdfPages(pdf: Buffer): { pages: number; text: (page: number) => string 
   const texts = Array.from({ length: pages }, (_, i) => execFileSync('pdftotext', ['-f', String(i + 1), '-l', String(i + 1), '-layout', file, '-'], { encoding: 'utf8' }));
   rmSync(dir, { recursive: true, force: true });
   return { pages, text: (page) => texts[page - 1] ?? '' };
+}
+
+/** The decks in the workspace's database, in the order they were made. */
+function storedDecks(workspace: string): { name: string; slides: number }[] {
+  const db = new Database(join(workspace, 'yardstick.sqlite'), { readonly: true });
+  try {
+    const rows = db.prepare("SELECT name, spec_json FROM saved_views WHERE kind = 'deck' ORDER BY created_at, id").all() as { name: string; spec_json: string }[];
+    return rows.map((r) => ({ name: r.name, slides: (JSON.parse(r.spec_json) as { slides: unknown[] }).slides.length }));
+  } finally {
+    db.close();
+  }
 }
 
 test('charts pinned to a deck play full screen with the pages’ own live figures, navigate by keys, and the deck persists', async ({ page }) => {
@@ -124,10 +135,26 @@ test('charts pinned to a deck play full screen with the pages’ own live figure
   await expect(present.player()).toHaveCount(0);
   await expect(present.playButton()).toBeFocused();
 
-  // The deck outlives a reload, in its order.
+  // The deck is kept in the workspace: it outlives a reload, in its order...
+  await present.expectSaved();
+  expect(storedDecks(served.workspace)).toEqual([{ name: 'Presentation', slides: 2 }]);
   await page.reload();
   await expect(page.getByTestId('deck-bar')).toBeVisible();
   await expect.poll(() => present.titles()).toEqual([PILOT_SLIDE, OVERVIEW_SLIDE]);
+
+  // ...and a new launch of the browser host on the same workspace: another port, so another origin
+  // whose browser storage is empty; the deck comes from the workspace.
+  const port = new URL(served.url).port;
+  served = await served.restart();
+  expect(new URL(served.url).port).not.toBe(port);
+  await page.goto(served.url);
+  await present.openFromHeader();
+  await expect.poll(() => present.titles()).toEqual([PILOT_SLIDE, OVERVIEW_SLIDE]);
+  await expect(present.deckName()).toHaveValue('Presentation');
+  expect(await page.evaluate("Object.keys(localStorage).filter((k) => k.startsWith('yardstick.decks.v1:'))")).toEqual([]);
+  await present.expectSaved();
+  await expect(page.getByTestId('slide-editor').getByTestId('slide')).toHaveAttribute('aria-busy', 'false');
+  await page.screenshot({ path: 'test-results/present-deck.png' });
 });
 
 test('slides added on the Present page export as landscape pages, one slide a page, with the live figures', async ({ page }) => {
@@ -139,9 +166,9 @@ test('slides added on the Present page export as landscape pages, one slide a pa
   const costText = await overview.shownText('cost-per-accepted');
   const acceptedText = await overview.shownText('accepted');
 
-  // Each test has its own browser storage, so this deck starts empty and is built from the form.
+  // Decks are the workspace's, so the first test's deck is here: this one starts a deck of its own.
   await present.openFromHeader();
-  await expect(page.getByTestId('present-no-deck')).toBeVisible();
+  await present.newDeck();
   await present.addSlide('overview-figures');
   await present.addSlide('pilot-figures', { pilot: PILOT });
   expect(await present.titles()).toEqual(['Headline figures', `${PILOT}: headline figures`]);
@@ -177,6 +204,7 @@ test('where full screen is refused (as Electron does by default) the show covers
   await overview.open(served.url);
   const accepted = await overview.rawValue('accepted');
   await present.openFromHeader();
+  await present.newDeck();
   await present.addSlide('overview-figures');
   await present.addSlide('overview-cost');
   await present.playButton().click();
@@ -190,4 +218,117 @@ test('where full screen is refused (as Electron does by default) the show covers
   await page.keyboard.press('Escape');
   await expect(present.player()).toHaveCount(0);
   await expect(present.playButton()).toBeFocused();
+});
+
+test('an edit whose save fails stays on screen, says so, and is saved by Retry', async ({ page }) => {
+  const present = new PresentPage(page);
+  await page.goto(served.url);
+  await present.openFromHeader();
+  await present.newDeck();
+  await present.expectSaved();
+  const name = await present.deckName().inputValue();
+
+  // The workspace cannot be reached for saves (the host stopped answering them).
+  const saves = /\/api\/ipc\/decks(%3A|:)save$/;
+  await page.route(saves, (route) => route.abort('connectionrefused'));
+  await present.addSlide('overview-figures');
+  await expect(present.saveState()).toHaveText('Not saved');
+  await expect(page.getByTestId('deck-save-error')).toContainText('could not be saved to the workspace');
+  await expect(page.getByTestId('deck-save-error')).toContainText('kept in this window');
+  expect(await present.titles()).toEqual(['Headline figures']);
+  expect(storedDecks(served.workspace).find((d) => d.name === name)).toEqual({ name, slides: 0 });
+  await page.screenshot({ path: 'test-results/present-save-failed.png' });
+
+  await page.unroute(saves);
+  await page.getByTestId('deck-save-retry').click();
+  await present.expectSaved();
+  await expect(page.getByTestId('deck-save-error')).toHaveCount(0);
+  expect(storedDecks(served.workspace).find((d) => d.name === name)).toEqual({ name, slides: 1 });
+});
+
+test('a window whose save would overwrite another window’s change is refused, and the user chooses', async ({ page }) => {
+  const one = new PresentPage(page);
+  await page.goto(served.url);
+  await one.openFromHeader();
+  await one.newDeck();
+  await one.expectSaved();
+  const name = await one.deckName().inputValue();
+
+  // A second window on the same deck (the current deck is a preference both windows share).
+  const otherPage = await page.context().newPage();
+  const two = new PresentPage(otherPage);
+  await otherPage.goto(served.url);
+  await two.openFromHeader();
+  await expect(two.deckName()).toHaveValue(name);
+
+  // Window two's save is held on its way until window one has saved its own rename.
+  let release: () => void = () => undefined;
+  const held = new Promise<void>((r) => (release = r));
+  const saves = /\/api\/ipc\/decks(%3A|:)save$/;
+  await otherPage.route(saves, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await two.deckName().fill('Renamed in window two');
+  await two.deckName().press('Enter');
+  await expect(two.saveState()).toHaveText('Saving…');
+  await one.deckName().fill('Renamed in window one');
+  await one.deckName().press('Enter');
+  await one.expectSaved();
+  release();
+
+  const conflict = otherPage.getByTestId('deck-conflict');
+  await expect(conflict).toContainText('was changed elsewhere since it was opened here');
+  await expect(two.saveState()).toHaveText('Not saved');
+  expect(storedDecks(served.workspace).map((d) => d.name)).toContain('Renamed in window one');
+  await otherPage.screenshot({ path: 'test-results/present-conflict.png' });
+
+  await otherPage.unroute(saves);
+  await conflict.getByTestId('deck-conflict-mine').click();
+  await two.expectSaved();
+  expect(storedDecks(served.workspace).map((d) => d.name)).toContain('Renamed in window two');
+  // Window one had no unsaved edit: it takes window two's version when told of the change.
+  await expect(one.deckName()).toHaveValue('Renamed in window two');
+  await otherPage.close();
+});
+
+test('decks an earlier version kept in this browser move into an empty workspace once, and the old entry is kept aside', async ({ page }) => {
+  const empty = await serveWorkspace();
+  try {
+    const key = `yardstick.decks.v1:${empty.workspace}`;
+    const legacy = {
+      version: 1,
+      currentId: 'old-2',
+      decks: [
+        { id: 'old-1', name: 'Kept in the browser', updatedAt: '2026-09-01T09:00:00.000Z', slides: [{ id: 's1', view: { view: 'overview-figures', period: null }, title: 'Where we stand', notes: 'From before.' }] },
+        { id: 'old-2', name: 'Second', updatedAt: '2026-09-02T09:00:00.000Z', slides: [{ id: 's2', view: { view: 'overview-cost', period: null }, title: null, notes: '' }] },
+      ],
+    };
+    // As an earlier version left it: written before the app starts, once (the migration renames it).
+    const [k, v] = [JSON.stringify(key), JSON.stringify(JSON.stringify(legacy))];
+    await page.addInitScript(`if (localStorage.getItem(${k}) === null && localStorage.getItem(${k} + ':migrated') === null) localStorage.setItem(${k}, ${v});`);
+    const present = new PresentPage(page);
+    await page.goto(empty.url);
+    await present.openFromHeader();
+    await expect(present.deckName()).toHaveValue('Second');
+    await expect.poll(() => present.titles()).toEqual([OVERVIEW_SLIDE]);
+    await expect(page.getByTestId('deck-choice').locator('option')).toHaveText(['Kept in the browser (1)', 'Second (1)']);
+    expect(storedDecks(empty.workspace)).toEqual([
+      { name: 'Kept in the browser', slides: 1 },
+      { name: 'Second', slides: 1 },
+    ]);
+    const storage = await page.evaluate(`({ old: localStorage.getItem(${k}), migrated: localStorage.getItem(${k} + ':migrated') })`);
+    expect(storage).toEqual({ old: null, migrated: JSON.stringify(legacy) });
+
+    // Deleting every deck does not bring the browser's copies back.
+    await page.getByTestId('deck-delete').click();
+    await page.getByTestId('deck-delete').click();
+    await expect(page.getByTestId('present-no-deck')).toBeVisible();
+    await present.expectSaved();
+    await page.reload();
+    await expect(page.getByTestId('present-no-deck')).toBeVisible();
+    expect(storedDecks(empty.workspace)).toEqual([]);
+  } finally {
+    await empty.stop();
+  }
 });

@@ -4,7 +4,14 @@ import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-export type Served = { url: string; workspace: string; stop: () => Promise<void> };
+export type Served = {
+  url: string;
+  workspace: string;
+  /** Ends the server and removes the workspace copy. */
+  stop: () => Promise<void>;
+  /** Ends the server and serves the same workspace folder again, as a new launch: another port and token. */
+  restart: () => Promise<Served>;
+};
 
 /** Copies the demo workspace and serves it with `yardstick serve`, returning the printed link. */
 export async function serveDemoCopy(): Promise<Served> {
@@ -18,6 +25,10 @@ export async function serveWorkspace(prepare: (workspace: string) => void = () =
   const dir = mkdtempSync(join(tmpdir(), 'yardstick-e2e-serve-'));
   const workspace = join(dir, 'ws');
   prepare(workspace);
+  return serveFolder(workspace, () => rmSync(dir, { recursive: true, force: true }));
+}
+
+async function serveFolder(workspace: string, cleanup: () => void): Promise<Served> {
   const root = fileURLToPath(new URL('../..', import.meta.url));
   // Tokens entered in the UI go to a keychain service of the tests' own (npm test runs a private keyring).
   const env = { ...process.env, YARDSTICK_KEYCHAIN_SERVICE: 'dev.yardstick.workbench.test' };
@@ -33,14 +44,22 @@ export async function serveWorkspace(prepare: (workspace: string) => void = () =
     });
     child.once('exit', (code) => reject(new Error(`yardstick serve exited (${code}): ${stderr}`)));
   });
+  const end = async (): Promise<void> => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    const exited = new Promise((r) => child.once('exit', r));
+    child.kill('SIGTERM');
+    await exited;
+  };
   return {
     url,
     workspace,
     stop: async () => {
-      const exited = new Promise((r) => child.once('exit', r));
-      child.kill('SIGTERM');
-      await exited;
-      rmSync(dir, { recursive: true, force: true });
+      await end();
+      cleanup();
+    },
+    restart: async () => {
+      await end();
+      return serveFolder(workspace, cleanup);
     },
   };
 }

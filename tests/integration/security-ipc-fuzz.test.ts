@@ -221,6 +221,9 @@ beforeAll(async () => {
     'pivot:run': [{ spec: { rows: ['team'], cols: ['month'], values: ['accepted'], filters: [{ dim: 'team', values: ['Payments'] }] } }],
     'records:list': [{ outcomes: ['accepted'], fromMonth: '2026-01', ids: [1, 2] }],
     'metrics:get-overview': [{ period: { from: '2026-01-01', to: '2026-03-31' } }],
+    // With a slide, so the fields of a slide and of its view are mutated too.
+    'decks:save': [{ id: 'fuzz', name: 'Fuzz', slides: [{ id: 's1', view: { view: 'overview-cost', period: { from: '2026-01-01', to: '2026-03-31' } }, title: 'Fuzz', notes: '' }], expectedUpdatedAt: '2026-01-01T00:00:00.000Z' }],
+    'decks:delete': [{ id: 'fuzz', expectedUpdatedAt: '2026-01-01T00:00:00.000Z' }],
     'export:table-xlsx': [
       { title: 'Fuzz', fileName: 'fuzz.xlsx', currency: 'GBP', columns: [{ header: 'Team', format: 'text' }, { header: 'Cost', format: 'money' }], rows: [{ depth: 0, kind: 'leaf', cells: ['Payments', 12.5] }] },
     ],

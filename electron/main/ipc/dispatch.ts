@@ -1,13 +1,14 @@
 import { isChannel, type Channel } from '../../../shared/ipc/channels';
 import { CONTRACT, type ChannelOutput } from '../../../shared/ipc/contract';
+import { DECK_SAVE_MAX_INPUT_BYTES } from '../../../shared/ipc/contract-decks';
 import { AppError, err, ok, type Result } from '../../../shared/ipc/result';
 import type { HandlerContext, HandlerMap } from './handler-types';
 import { storageFailure } from '../../db/connection';
 
 /** Largest input accepted on any channel; real inputs are tiny, so anything bigger is a mistake or an attack. */
 export const MAX_INPUT_BYTES = 1_000_000;
-/** Channels whose input is a whole grid to export: bounded too, but by what a large pivot needs. */
-const MAX_INPUT_BYTES_BY_CHANNEL: Partial<Record<Channel, number>> = { 'export:table-xlsx': 64_000_000 };
+/** Channels whose input is a whole document (a grid to export, a deck): bounded too, but by what the largest one needs. */
+const MAX_INPUT_BYTES_BY_CHANNEL: Partial<Record<Channel, number>> = { 'export:table-xlsx': 64_000_000, 'decks:save': DECK_SAVE_MAX_INPUT_BYTES };
 export const maxInputBytes = (channel: string): number => MAX_INPUT_BYTES_BY_CHANNEL[channel as Channel] ?? MAX_INPUT_BYTES;
 
 /**

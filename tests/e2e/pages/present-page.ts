@@ -64,6 +64,30 @@ export class PresentPage {
     return this.page.getByTestId('present-undo');
   }
 
+  /** "Saved", "Saving…" or "Not saved": whether the workspace holds the edits yet. */
+  saveState(): Locator {
+    return this.page.getByTestId('deck-save-state');
+  }
+
+  /** Waits until every edit is in the workspace (saves follow edits after a short pause). */
+  async expectSaved(): Promise<void> {
+    await expect(this.saveState()).toHaveAttribute('data-state', 'saved');
+    await expect(this.saveState()).toHaveText('Saved');
+  }
+
+  /** Starts a new, empty deck and makes it the current one. */
+  async newDeck(): Promise<void> {
+    const name = this.page.getByTestId('deck-name');
+    const before = (await name.count()) === 0 ? null : await name.inputValue();
+    await this.page.getByTestId('deck-new').click();
+    await expect(this.items()).toHaveCount(0);
+    if (before !== null) await expect(name).not.toHaveValue(before);
+  }
+
+  deckName(): Locator {
+    return this.page.getByTestId('deck-name');
+  }
+
   playButton(): Locator {
     return this.page.getByTestId('present-play');
   }

@@ -12,6 +12,7 @@ import { settingsHandlers } from './settings';
 import { pilotsHandlers } from './pilots';
 import { scenariosHandlers } from './scenarios';
 import { pivotHandlers } from './pivot';
+import { decksHandlers } from './decks';
 import { exportHandlers } from './export';
 import { backupHandlers } from './backup';
 import { worksheetHandlers } from './worksheet';
@@ -32,6 +33,7 @@ export const handlers: HandlerMap = {
   ...pilotsHandlers,
   ...scenariosHandlers,
   ...pivotHandlers,
+  ...decksHandlers,
   ...exportHandlers,
   ...backupHandlers,
   ...worksheetHandlers,

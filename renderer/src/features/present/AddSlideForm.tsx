@@ -1,7 +1,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { pilotsResource } from '../pilots/pilots-store';
 import { scenariosResource } from '../scenarios/scenarios-store';
-import type { SlideView, SlideViewId } from './deck-schema';
+import type { SlideView, SlideViewId } from '../../../../shared/domain/present/deck';
 import { pinView } from './deck-store';
 import { VIEW_CHOICES } from './slide-catalog';
 

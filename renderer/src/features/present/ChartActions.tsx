@@ -6,7 +6,7 @@ import { errorMessage } from '../../lib/ipc';
 import { appInfoResource } from '../workspace/workspace-store';
 import { exportChartImage } from './chart-image';
 import { currentDeck } from './deck-model';
-import type { SlideView } from './deck-schema';
+import type { SlideView } from '../../../../shared/domain/present/deck';
 import { loadDecks, pinnedAt, pinView, useDeckStore } from './deck-store';
 import { defaultTitle } from './slide-catalog';
 import { monthsLabel } from './slide-content';

@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import type { Deck, Decks } from './deck-schema';
-import { DEFAULT_DECK_NAME, uniqueDeckName } from './deck-model';
+import type { Deck } from '../../../../shared/domain/present/deck';
+import { DEFAULT_DECK_NAME, uniqueDeckName, type Decks } from './deck-model';
 import { chooseDeck, createDeck, dispatchDeck } from './deck-store';
 
 /** Which deck is edited (and pinned to): its name, the other decks, a new one, deleting it (undoable). */
@@ -60,7 +60,7 @@ export function DeckBar({ decks, deck }: { decks: Decks; deck: Deck | null }) {
           </button>
         )}
       </div>
-      <p className="deck-bar-note muted small">Pinned charts go to this deck. Decks are kept in this app’s storage for this workspace; Undo brings back a deleted one.</p>
+      <p className="deck-bar-note muted small">Pinned charts go to this deck. Decks are saved in this workspace (and its backups); Undo brings back a deleted one.</p>
     </div>
   );
 }

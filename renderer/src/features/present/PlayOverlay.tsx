@@ -2,7 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
 import type { AppInfo } from '../../../../shared/ipc/contract';
 import { slideTitle } from './deck-model';
-import type { Deck } from './deck-schema';
+import type { Deck } from '../../../../shared/domain/present/deck';
 import { playKey, resizePlay, startPlay, type PlayState } from './play-keys';
 import { SlideView } from './SlideView';
 import { useSlideData } from './use-slide-data';

@@ -7,6 +7,7 @@ import { AddSlideForm } from './AddSlideForm';
 import { DeckBar } from './DeckBar';
 import { currentDeck, lastChange } from './deck-model';
 import { loadDecks, undoDeck, useDeckStore } from './deck-store';
+import { DeckSaveState, DeckSaveProblems } from './DeckSaveState';
 import { PlayOverlay } from './PlayOverlay';
 import { PrintDeck } from './PrintDeck';
 import { SlideEditor } from './SlideEditor';
@@ -17,7 +18,6 @@ import { useSlideData } from './use-slide-data';
 export function PresentPage() {
   const status = useDeckStore((s) => s.status);
   const problem = useDeckStore((s) => s.problem);
-  const saveError = useDeckStore((s) => s.saveError);
   const editor = useDeckStore((s) => s.editor);
   const workspace = appInfoResource.useStore((s) => s.data);
   useEffect(() => {
@@ -58,6 +58,7 @@ export function PresentPage() {
           <p className="page-subtitle">A deck of the app’s charts and figures that plays full screen, in a light theme for projectors, with live numbers from this workspace.</p>
         </div>
         <div className="page-actions">
+          {status === 'ready' && <DeckSaveState />}
           <button type="button" className="button" data-testid="present-undo" disabled={change === null} title={change === null ? 'Nothing to undo' : `Undo: ${change}`} onClick={undoDeck}>
             Undo
           </button>
@@ -71,7 +72,7 @@ export function PresentPage() {
       </header>
 
       {problem !== null && status !== 'error' && <Notice tone="warning">{problem}</Notice>}
-      {saveError !== null && <Notice tone="error">{saveError}</Notice>}
+      {status === 'ready' && <DeckSaveProblems />}
       {change !== null && (
         <p className="present-last-change muted" data-testid="present-last-change" role="status">
           Last change: {change}. <span className="small">(Undo reverts it.)</span>

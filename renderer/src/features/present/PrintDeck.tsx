@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef } from 'react';
 import { createPortal } from 'react-dom';
 import type { AppInfo } from '../../../../shared/ipc/contract';
-import type { Deck } from './deck-schema';
+import type { Deck } from '../../../../shared/domain/present/deck';
 import { SlideView } from './SlideView';
 import { useSlideData } from './use-slide-data';
 

@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import type { AppInfo } from '../../../../shared/ipc/contract';
-import type { Deck, Slide, SlidePeriod } from './deck-schema';
+import type { Deck, Slide, SlidePeriod } from '../../../../shared/domain/present/deck';
 import { dispatchDeck } from './deck-store';
 import { defaultTitle, quarterLabel, quartersBetween, viewSummary } from './slide-catalog';
 import { SlideView } from './SlideView';

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { slideTitle } from './deck-model';
-import type { Deck } from './deck-schema';
+import type { Deck } from '../../../../shared/domain/present/deck';
 import { dispatchDeck } from './deck-store';
 import { viewSummary } from './slide-catalog';
 

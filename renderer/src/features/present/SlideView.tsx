@@ -1,7 +1,7 @@
 import { useMemo, type ReactNode } from 'react';
 import type { AppInfo } from '../../../../shared/ipc/contract';
 import { slideTitle } from './deck-model';
-import type { Slide } from './deck-schema';
+import type { Slide } from '../../../../shared/domain/present/deck';
 import { slideContent, type SlideFigure } from './slide-content';
 import { SlideChart } from './SlideChart';
 import type { SlideDataState } from './use-slide-data';

@@ -1,5 +1,14 @@
-import { MAX_DECKS, MAX_SLIDES, type Deck, type Decks, type Slide, type SlideView } from './deck-schema';
+import { MAX_DECKS, MAX_SLIDE_NOTES, MAX_SLIDE_TITLE, MAX_SLIDES, type Deck, type Slide, type SlideView } from '../../../../shared/domain/present/deck';
 import { defaultTitle } from './slide-catalog';
+
+/**
+ * The decks a window edits, in the order they were created, and the one the "Pin to deck" buttons
+ * add to. Each deck is stored in the workspace (decks:* channels); which one is current is this
+ * window's own choice.
+ */
+export type Decks = { decks: readonly Deck[]; currentId: string | null };
+
+export const EMPTY_DECKS: Decks = { decks: [], currentId: null };
 
 /*
  * Editing decks as pure functions: every change yields the new decks and a sentence saying what
@@ -125,14 +134,14 @@ export function reduceDecks(decks: Decks, action: DeckAction): Change | null {
       return withSlide(decks, action.deckId, action.slideId, action.now, (slide, index, deck) => {
         const trimmed = action.title?.trim() ?? '';
         // Clearing the title, or typing the default one, goes back to the default (which follows renamed pilots).
-        const title = trimmed === '' || trimmed === defaultTitle(slide.view) ? null : trimmed.slice(0, 120);
+        const title = trimmed === '' || trimmed === defaultTitle(slide.view) ? null : trimmed.slice(0, MAX_SLIDE_TITLE);
         if (title === slide.title) return null;
         const next = { ...slide, title };
         return { slides: replaceAt(deck.slides, index, next), label: `Renamed ${q(slideTitle(slide))} to ${q(slideTitle(next))}` };
       });
     case 'set-notes':
       return withSlide(decks, action.deckId, action.slideId, action.now, (slide, index, deck) => {
-        const notes = action.notes.slice(0, 4000);
+        const notes = action.notes.slice(0, MAX_SLIDE_NOTES);
         if (notes === slide.notes) return null;
         return { slides: replaceAt(deck.slides, index, { ...slide, notes }), label: `Edited the notes of ${q(slideTitle(slide))}` };
       });

@@ -1,4 +1,4 @@
-import type { SlideView, SlideViewId } from './deck-schema';
+import type { SlideView, SlideViewId } from '../../../../shared/domain/present/deck';
 
 /** What the "Add slide" form offers, and what each view needs chosen first. */
 export const VIEW_CHOICES: readonly { id: SlideViewId; label: string; needs: 'period' | 'pilot' | 'scenario' }[] = [

@@ -8,7 +8,7 @@ import { scopeSummary } from '../pilots/pilot-form-model';
 import { headlineFigures as pilotFigures, monthPoints, recordsLine } from '../pilots/scorecard-view-model';
 import { costChartOption } from '../scenarios/cost-chart-option';
 import { calibrationLine, costPoints, headlineFigures as scenarioFigures, horizonLine } from '../scenarios/results-view-model';
-import type { SlideView } from './deck-schema';
+import type { SlideView } from '../../../../shared/domain/present/deck';
 import type { SlideData } from './slide-data';
 
 /*

@@ -3,7 +3,7 @@ import type { ScenarioRun } from '../../../../shared/ipc/contract-scenarios';
 import { invoke } from '../../lib/ipc';
 import type { Scorecard } from '../pilots/scorecard-view-model';
 import { drawsFor } from '../scenarios/monte-carlo-client';
-import type { SlideView } from './deck-schema';
+import type { SlideView } from '../../../../shared/domain/present/deck';
 
 /** What a slide's figures rest on, fetched from the workspace when the deck shows. */
 export type SlideData = { source: 'overview'; overview: Overview } | { source: 'pilot'; card: Scorecard } | { source: 'scenario'; run: ScenarioRun };

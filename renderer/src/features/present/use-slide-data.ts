@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { errorMessage, on } from '../../lib/ipc';
-import type { SlideView } from './deck-schema';
+import type { SlideView } from '../../../../shared/domain/present/deck';
 import { dataKey, fetchSlideData, SlideSourceGone, type SlideData } from './slide-data';
 
 type Answer = { generation: number; data: SlideData | null; error: string | null; gone: boolean; at: number };

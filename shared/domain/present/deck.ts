@@ -1,9 +1,9 @@
 import { z } from 'zod';
 
 /*
- * A deck as stored. Pure zod with no DOM or app imports, so it can move to shared/domain unchanged
- * once decks are kept in the workspace (saved_views kind 'deck'); until then deck-storage.ts keeps
- * them in the browser's storage.
+ * A presentation deck: slides that reference the app's charts and figures, never their numbers.
+ * Kept in the workspace (saved_views, kind 'deck', one row per deck), so decks travel with its
+ * backups and outlive a browser tab; the renderer edits them and the decks:* channels store them.
  */
 
 const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
@@ -34,37 +34,39 @@ export type SlideView = z.infer<typeof SlideViewSchema>;
 export type SlideViewId = SlideView['view'];
 
 export const MAX_SLIDES = 100;
+/** Decks per workspace: the deck picker is a plain list, and each deck is loaded whole. */
 export const MAX_DECKS = 50;
+export const MAX_DECK_NAME = 80;
+export const MAX_SLIDE_TITLE = 120;
+export const MAX_SLIDE_NOTES = 4000;
+
+/**
+ * Chosen by the client when it creates a deck (a UUID), not by the database: the editor adds a deck
+ * and pins to it at once, and saving a deleted deck again (undo) brings it back under the same id.
+ */
+export const DeckIdSchema = z.string().min(1).max(64);
+export const DeckNameSchema = z.string().trim().min(1).max(MAX_DECK_NAME);
 
 export const SlideSchema = z
   .object({
     id: z.string().min(1).max(64),
     view: SlideViewSchema,
     /** The slide's own title; null shows the view's default title. */
-    title: z.string().max(120).nullable(),
-    notes: z.string().max(4000),
+    title: z.string().max(MAX_SLIDE_TITLE).nullable(),
+    notes: z.string().max(MAX_SLIDE_NOTES),
   })
   .strict();
 export type Slide = z.infer<typeof SlideSchema>;
 
+export const DeckSlidesSchema = z.array(SlideSchema).max(MAX_SLIDES);
+
 export const DeckSchema = z
   .object({
-    id: z.string().min(1).max(64),
-    name: z.string().trim().min(1).max(80),
-    slides: z.array(SlideSchema).max(MAX_SLIDES),
+    id: DeckIdSchema,
+    name: DeckNameSchema,
+    slides: DeckSlidesSchema,
+    /** When the workspace last stored it: the version a later save must name (see decks:save). */
     updatedAt: z.string(),
   })
   .strict();
 export type Deck = z.infer<typeof DeckSchema>;
-
-/** Every deck of a workspace and the one the "Pin to deck" buttons add to. */
-export const DecksSchema = z
-  .object({
-    version: z.literal(1),
-    decks: z.array(DeckSchema).max(MAX_DECKS),
-    currentId: z.string().nullable(),
-  })
-  .strict();
-export type Decks = z.infer<typeof DecksSchema>;
-
-export const EMPTY_DECKS: Decks = { version: 1, decks: [], currentId: null };
