@@ -3,8 +3,30 @@ import { CHART_IDS } from '../domain/charts/ids';
 import { ScenarioNameSchema } from '../domain/scenario/schema';
 
 const PilotName = z.string().trim().min(1).max(80);
-/** Where to write: an absolute path the user chose (Electron's save dialog, the CLI's --out). */
-const OutPath = z.string().min(1).max(4096);
+/**
+ * Where to write: an absolute path the user chose (the CLI's --out). Left out, the file comes back
+ * as bytes instead (the app's Export menus): see ExportedFile.
+ */
+const OutPath = z.string().min(1).max(4096).optional();
+
+/**
+ * The most an export returns as bytes: the answer crosses IPC or the browser host's HTTP as one
+ * base64 string (a third larger again) held whole in memory on both sides. Larger files need a path.
+ */
+export const MAX_RETURNED_EXPORT_BYTES = 64 * 1024 * 1024;
+
+/**
+ * What every file export answers besides its own figures: where the file went, or the file itself.
+ * With a path: `path` and its last part as `fileName`, no `base64`. Without one: `path` null, the
+ * bytes as `base64` and a suggested `fileName` of only [\w.-], e.g. "yardstick-report-payments-maintenance-2026-11-22.pdf".
+ */
+export const ExportedFileSchema = z.object({
+  path: z.string().nullable(),
+  fileName: z.string(),
+  base64: z.string().optional(),
+  bytes: z.number().int(),
+});
+export type ExportedFile = z.infer<typeof ExportedFileSchema>;
 
 export const ChartExportInputSchema = z
   .object({
@@ -23,9 +45,7 @@ export const ChartExportInputSchema = z
   })
   .strict();
 
-export const ChartExportResultSchema = z.object({
-  path: z.string(),
-  bytes: z.number().int(),
+export const ChartExportResultSchema = ExportedFileSchema.extend({
   /** Pixels for PNG (the CSS size × scale), CSS pixels for SVG. */
   width: z.number().int(),
   height: z.number().int(),
@@ -40,17 +60,22 @@ export const ReportExportInputSchema = z
   })
   .strict();
 
-export const ReportExportResultSchema = z.object({ path: z.string(), bytes: z.number().int(), pages: z.number().int() });
+export const ReportExportResultSchema = ExportedFileSchema.extend({ pages: z.number().int() });
 
 export const EXPORT_CONTRACT = {
   /**
    * Writes one key chart as SVG (echarts server-side rendering) or PNG (that SVG rasterised at
    * `scale`), with its title and a footnote of the data's period and source. Reports job:progress.
+   * Without `path`, answers the image as `base64` with a suggested "<chart>-<pilot or workspace>-<yyyy-mm-dd>.png|svg"
+   * (see ExportedFileSchema); nothing is left on disk.
    */
   'export:chart': { input: ChartExportInputSchema, output: ChartExportResultSchema },
   /**
    * Writes the PDF report of a pilot (or the workspace): headline figures, key charts, the scenario
    * comparison, decisions and sources, on A4 or Letter, printed by Chromium. Reports job:progress.
+   * Without `path` (the app's Export menu), answers the PDF as `base64` with a suggested
+   * "yardstick-report-<pilot or workspace>-<yyyy-mm-dd>.pdf"; the temp file is removed before it returns,
+   * also when the export fails or is cancelled. More than MAX_RETURNED_EXPORT_BYTES is refused (INVALID_INPUT).
    */
   'export:report': { input: ReportExportInputSchema, output: ReportExportResultSchema },
 } as const;

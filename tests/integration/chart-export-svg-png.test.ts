@@ -62,7 +62,7 @@ describe('chart images: SVG and PNG at 2×, with title and footnote', () => {
     const path = join(out, `${chart}.svg`);
     const result = await call(t, 'export:chart', { chart, pilot: PILOT, format: 'svg', path });
     const svg = readFileSync(path, 'utf8');
-    expect(result).toEqual({ path, bytes: Buffer.byteLength(svg), width: CHART_META[chart].width, height: CHART_META[chart].height });
+    expect(result).toEqual({ path, fileName: `${chart}.svg`, bytes: Buffer.byteLength(svg), width: CHART_META[chart].width, height: CHART_META[chart].height });
     expect(svg.startsWith('<?xml version="1.0" encoding="UTF-8"?>\n<svg ')).toBe(true);
     expect(() => new Resvg(svg)).not.toThrow();
     expect(new Resvg(svg).width).toBe(960);
@@ -85,7 +85,7 @@ describe('chart images: SVG and PNG at 2×, with title and footnote', () => {
     const result = await call(t, 'export:chart', { chart, pilot: PILOT, format: 'png', path });
     const png = readFileSync(path);
     expect(ihdr(png)).toEqual({ width: 1920, height: 1080 });
-    expect(result).toEqual({ path, bytes: png.length, width: 1920, height: 1080 });
+    expect(result).toEqual({ path, fileName: `${chart}.png`, bytes: png.length, width: 1920, height: 1080 });
   });
 
   it('draws the text in the PNG with real fonts (the title band has ink only when fonts load)', async () => {
@@ -105,13 +105,13 @@ describe('chart images: SVG and PNG at 2×, with title and footnote', () => {
   });
 
   it('sizes and scales as asked', async () => {
-    const one = await call(t, 'export:chart', { chart: 'cost-per-accepted', format: 'png', path: join(out, 'one.png'), scale: 1 });
-    expect(ihdr(readFileSync(one.path))).toEqual({ width: 960, height: 540 });
-    const custom = await call(t, 'export:chart', { chart: 'tornado', format: 'png', path: join(out, 'custom.png'), width: 800, height: 600 });
-    expect(ihdr(readFileSync(custom.path))).toEqual({ width: 1600, height: 1200 });
+    await call(t, 'export:chart', { chart: 'cost-per-accepted', format: 'png', path: join(out, 'one.png'), scale: 1 });
+    expect(ihdr(readFileSync(join(out, 'one.png')))).toEqual({ width: 960, height: 540 });
+    await call(t, 'export:chart', { chart: 'tornado', format: 'png', path: join(out, 'custom.png'), width: 800, height: 600 });
+    expect(ihdr(readFileSync(join(out, 'custom.png')))).toEqual({ width: 1600, height: 1200 });
     const svg = await call(t, 'export:chart', { chart: 'tornado', format: 'svg', path: join(out, 'custom.svg'), width: 800, height: 600 });
     expect([svg.width, svg.height]).toEqual([800, 600]);
-    expect(readFileSync(svg.path, 'utf8')).toContain('viewBox="0 0 800 600"');
+    expect(readFileSync(join(out, 'custom.svg'), 'utf8')).toContain('viewBox="0 0 800 600"');
   });
 
   it('charts a saved scenario beside the pilot’s other saved scenarios and the human-only baseline', async () => {

@@ -25,7 +25,7 @@ describe('export:window-pdf', () => {
       return new Uint8Array(pdf);
     });
     const a4 = await callRaw(t, 'export:window-pdf', { title: 'Q3 review: Payments!' });
-    expect(a4).toEqual({ ok: true, data: { fileName: 'Q3-review-Payments.pdf', bytes: pdf.length, base64: pdf.toString('base64') } });
+    expect(a4).toEqual({ ok: true, data: { fileName: 'q3-review-payments.pdf', bytes: pdf.length, base64: pdf.toString('base64') } });
     const letter = await callRaw(t, 'export:window-pdf', { title: 'Board', paper: 'letter' });
     expect(letter.ok && Buffer.from(letter.data.base64, 'base64').toString('latin1').startsWith('%PDF')).toBe(true);
     expect(asked).toEqual(['a4', 'letter']);
@@ -52,7 +52,7 @@ describe('export:window-pdf', () => {
   });
 
   it('names files with characters every file system accepts', () => {
-    expect(deckPdfFileName('Café deck / 2026 ♥')).toBe('Cafe-deck-2026.pdf');
+    expect(deckPdfFileName('Café deck / 2026 ♥')).toBe('cafe-deck-2026.pdf');
     expect(deckPdfFileName('***')).toBe('deck.pdf');
     expect(deckPdfFileName('a'.repeat(200))).toBe(`${'a'.repeat(80)}.pdf`);
   });

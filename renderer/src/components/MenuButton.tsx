@@ -11,6 +11,8 @@ type MenuButtonProps = {
   testId?: string;
   /** The menu opens towards the left edge of the button (for buttons at the right of a box). */
   align?: 'start' | 'end';
+  /** Disables the button (while the action it started runs); an open menu closes. */
+  disabled?: boolean;
 };
 
 /**
@@ -18,8 +20,9 @@ type MenuButtonProps = {
  * the first item, arrows and Home/End move, Esc closes it and gives the button its focus back,
  * Tab or a click elsewhere close it.
  */
-export function MenuButton({ children, label, items, className, testId, align = 'start' }: MenuButtonProps) {
-  const [open, setOpen] = useState(false);
+export function MenuButton({ children, label, items, className, testId, align = 'start', disabled = false }: MenuButtonProps) {
+  const [openState, setOpen] = useState(false);
+  const open = openState && !disabled;
   const buttonRef = useRef<HTMLButtonElement>(null);
   const menuRef = useRef<HTMLDivElement>(null);
   const menuId = useId();
@@ -67,6 +70,7 @@ export function MenuButton({ children, label, items, className, testId, align = 
         aria-expanded={open}
         aria-controls={open ? menuId : undefined}
         data-testid={testId}
+        disabled={disabled}
         onClick={() => setOpen((o) => !o)}
         onKeyDown={(event) => {
           if (event.key === 'ArrowDown' && !open) {

@@ -1,16 +1,9 @@
+import { fileSlug } from '../../../../shared/domain/export-file-name';
 import { AppError } from '../../../../shared/ipc/result';
 import type { HandlerMap } from '../handler-types';
 
-/** "Q3 review: Payments!" → "Q3-review-Payments.pdf"; only characters every file system accepts. */
-export function deckPdfFileName(title: string): string {
-  const slug = title
-    .normalize('NFKD')
-    .replace(/[^\w\s-]/g, '')
-    .trim()
-    .replace(/[\s_-]+/g, '-')
-    .slice(0, 80);
-  return `${slug || 'deck'}.pdf`;
-}
+/** "Q3 review: Payments!" → "q3-review-payments.pdf", as every other export names its file. */
+export const deckPdfFileName = (title: string): string => `${fileSlug(title, 'deck', 80)}.pdf`;
 
 export const windowPdfHandlers: Pick<HandlerMap, 'export:window-pdf'> = {
   'export:window-pdf': async (input, ctx) => {

@@ -2,10 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { existsSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import type { Scenario } from '../../../../shared/domain/scenario/schema';
+import { exportFileName, localDay } from '../../../../shared/domain/export-file-name';
 import { buildWorksheetPlan } from '../../../../shared/domain/worksheet/plan';
 import { AppError } from '../../../../shared/ipc/result';
 import { requirePilot } from '../../../db/repositories/pilots';
 import { requireScenario } from '../../../db/repositories/scenarios';
+import { deliverExport } from '../../../export/deliver';
 import { worksheetInput } from '../../../export/worksheet/gather';
 import { writeWorkbookPlan } from '../../../export/worksheet/xlsx-writer';
 import type { HandlerContext, HandlerMap } from '../handler-types';
@@ -33,7 +35,8 @@ function scenarioFor(ctx: HandlerContext, input: { pilot?: string | undefined; s
 
 export const worksheetHandlers: Pick<HandlerMap, 'export:worksheet'> = {
   'export:worksheet': async (input, ctx) => {
-    const target = checkTarget(input.path);
+    // The user's path is checked before any work; without one the bytes come back (deliverExport).
+    const userPath = input.path === undefined ? undefined : checkTarget(input.path);
     const { db } = ctx.workspace;
     const jobId = randomUUID();
     const step = (text: string, done: number, total: number | null, finished = false) => ctx.emit('job:progress', { jobId, kind: 'export', step: text, done, total, finished });
@@ -42,12 +45,16 @@ export const worksheetHandlers: Pick<HandlerMap, 'export:worksheet'> = {
     const { scenario, origin } = scenarioFor(ctx, { pilot: pilot?.name, scenario: input.scenario });
     const data = worksheetInput(db, ctx.workspace.settings(), { pilot, scenario, origin, appVersion: ctx.version });
     const plan = buildWorksheetPlan(data);
-    const { bytes } = await writeWorkbookPlan(plan, target, {
-      signal: ctx.signal,
-      creator: `Yardstick ${ctx.version}`,
-      progress: (sheet, done, total) => step(`Writing ${sheet}`, done, total),
+    const fileName = exportFileName({ kind: 'yardstick-worksheet', subject: pilot?.name ?? ctx.workspace.settings().name, day: localDay(new Date()), extension: 'xlsx' });
+    const written = await deliverExport(userPath, fileName, async (target) => {
+      const { bytes } = await writeWorkbookPlan(plan, target, {
+        signal: ctx.signal,
+        creator: `Yardstick ${ctx.version}`,
+        progress: (sheet, done, total) => step(`Writing ${sheet}`, done, total),
+      });
+      return { path: target, bytes };
     });
     step('Worksheet written', 1, 1, true);
-    return { path: target, bytes, sheets: plan.sheets.map((s) => s.name), records: data.records.length };
+    return { ...written, sheets: plan.sheets.map((s) => s.name), records: data.records.length };
   },
 };

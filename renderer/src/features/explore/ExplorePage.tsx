@@ -11,7 +11,7 @@ import { on } from '../../lib/ipc';
 import { useRecordsUi } from '../records/records-store';
 import { fetchAppInfo } from '../workspace/workspace-api';
 import { exportFileName, pivotCsv } from './csv-export';
-import { downloadBase64, downloadText } from './download';
+import { downloadBase64, downloadText } from '../../lib/download';
 import { exportTableXlsx } from './explore-api';
 import { pivotTable } from './xlsx-export';
 import { DrillPanel } from './DrillPanel';

@@ -1,9 +1,13 @@
+import { useCallback } from 'react';
 import type { Pilot } from '../../../../shared/domain/pilots';
 import { DefinitionList } from '../../components/DefinitionList';
 import { ErrorState } from '../../components/ErrorState';
+import { ExportMenu, ExportStatus, useExporter } from '../../components/ExportMenu';
+import type { ExportKind } from '../../components/export-menu-model';
 import { Skeleton } from '../../components/Skeleton';
 import { formatCount } from '../../lib/format';
 import { scopeSummary } from './pilot-form-model';
+import { exportPilotFile } from './pilots-api';
 import { PilotChart } from './PilotChart';
 import { decisionItems, headlineFigures, recordsLine, signalRows, type Scorecard } from './scorecard-view-model';
 import { useScorecard } from './use-scorecard';
@@ -13,6 +17,7 @@ type PilotScorecardProps = { pilot: Pilot; onEdit: () => void; onDelete: () => v
 /** One pilot: what it covers, its headline figures, its months, its risks and its written-down decisions. */
 export function PilotScorecard({ pilot, onEdit, onDelete }: PilotScorecardProps) {
   const { data, error, loading, reload } = useScorecard(pilot.id, pilot.updatedAt);
+  const exporter = useExporter(useCallback((kind: ExportKind) => exportPilotFile(pilot.name, kind), [pilot.name]));
   return (
     <article
       className="stack"
@@ -37,6 +42,7 @@ export function PilotScorecard({ pilot, onEdit, onDelete }: PilotScorecardProps)
           <a className="button" href="#/records" data-testid="pilot-open-records">
             Open records
           </a>
+          <ExportMenu exporter={exporter} subject={`the pilot “${pilot.name}”`} testId="pilot-export" />
           <button type="button" className="button" data-testid="pilot-edit" onClick={onEdit}>
             Edit
           </button>
@@ -45,6 +51,7 @@ export function PilotScorecard({ pilot, onEdit, onDelete }: PilotScorecardProps)
           </button>
         </div>
       </header>
+      <ExportStatus exporter={exporter} testId="pilot-export-status" />
       {error !== null ? (
         <ErrorState title="Could not compute the scorecard" message={error} onRetry={reload} />
       ) : data === null ? (

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { costPerAcceptedChartOption } from '../overview/cost-per-accepted-chart-option';
 import { sampleOverview } from '../overview/overview-fixture';
 import { chartImageSvg, IMAGE_HEIGHT, IMAGE_WIDTH } from './chart-image';
-import { fileSlug } from './download';
+import { fileSlug } from '../../lib/download';
 
 describe('chart image', () => {
   it('is one SVG document: the chart nested under its title, with the footnote below, text escaped', () => {

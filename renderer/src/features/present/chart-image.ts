@@ -1,7 +1,7 @@
 import type { EChartsCoreOption } from 'echarts/core';
 import { DEFAULT_PALETTE } from '../../lib/chart-options';
 import { echarts } from '../../lib/echarts';
-import { downloadBlob, fileSlug } from './download';
+import { downloadBlob, fileSlug } from '../../lib/download';
 
 /*
  * Chart images made in the renderer: echarts renders the chart's own option server-side style

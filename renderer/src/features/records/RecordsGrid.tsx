@@ -14,6 +14,11 @@ ModuleRegistry.registerModules([AllCommunityModule]);
 export type RecordsGridHandle = {
   /** Puts keyboard focus back on the open record's row (after the drawer closes). */
   focusRow(id: number): void;
+  /**
+   * The rows and column ids as the grid shows them now, with its sort and column order (the user
+   * can sort and drag columns; the rows themselves are main's filtered answer); null before the grid is ready.
+   */
+  shown(): { rows: RecordRow[]; columnIds: string[] } | null;
 };
 
 type RecordsGridProps = {
@@ -115,6 +120,15 @@ export function RecordsGrid({ rows, currency, showPerson, selectedId, onOpen, re
         if (grid === null || grid === undefined || node === undefined || node.rowIndex === null) return;
         grid.ensureIndexVisible(node.rowIndex);
         grid.setFocusedCell(node.rowIndex, 'ticket');
+      },
+      shown: () => {
+        const grid = api.current;
+        if (grid === null || grid.isDestroyed()) return null;
+        const shownRows: RecordRow[] = [];
+        grid.forEachNodeAfterFilterAndSort((node) => {
+          if (node.data !== undefined) shownRows.push(node.data);
+        });
+        return { rows: shownRows, columnIds: grid.getAllDisplayedColumns().map((c) => c.getColId()) };
       },
     }),
     [],

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef } from 'react';
+import { Notice } from '../../components/Notice';
 import { TabBar, tabId, tabPanelId, type TabItem } from '../../components/TabBar';
 import { formatCount } from '../../lib/format';
 import { RecordDrawer } from './RecordDrawer';
@@ -9,6 +10,7 @@ import { facetsResource, pilotsResource, recordsResource, unlinkedResource, useR
 import { SignalsTab } from './SignalsTab';
 import { UnlinkedTab } from './UnlinkedTab';
 import { unlinkedTotal } from './unlinked-view-model';
+import { useRecordsCsv } from './use-records-csv';
 
 /*
  * Test ids (tests/e2e/pages/records-page.ts):
@@ -28,6 +30,7 @@ import { unlinkedTotal } from './unlinked-view-model';
  *   signal-list, signal-{code} (data-count), signal-count, signal-open
  *   unlinked-{kind} (data-count), unlinked-count, unlinked-items, workflow-billing
  *   reconciliation-table, reconciliation-row (data-status), reconciliation-open, reconciliation-summary
+ *   records-export-csv, records-export-error                 the grid as shown, as CSV
  */
 
 const TAB_PREFIX = 'records';
@@ -48,6 +51,9 @@ export function RecordsPage() {
   const unlinked = unlinkedResource.useStore((s) => s.data);
   const grid = useRef<RecordsGridHandle>(null);
   const drawerOpen = selectedId !== null && tab === 'records';
+  const pilot = useRecordsUi((s) => s.filter.pilot);
+  const csv = useRecordsCsv(list, pilot, grid);
+  const canExport = tab === 'records' && list !== null && list.rows.length > 0;
 
   const closeDrawer = useCallback(() => {
     const id = useRecordsUi.getState().selectedId;
@@ -69,10 +75,31 @@ export function RecordsPage() {
 
   return (
     <section className={`page records-page${tab === 'records' ? ' records-page-fill' : ''}`} aria-labelledby="page-title">
-      <header className="page-header">
-        <h1 id="page-title">Records</h1>
-        <p className="page-subtitle">One row per piece of AI-assisted work, with every attempt, review and cost line behind it.</p>
+      <header className="page-header page-header-with-actions">
+        <div className="page-heading">
+          <h1 id="page-title">Records</h1>
+          <p className="page-subtitle">One row per piece of AI-assisted work, with every attempt, review and cost line behind it.</p>
+        </div>
+        {canExport && (
+          <div className="page-actions">
+            <button
+              type="button"
+              className="button"
+              data-testid="records-export-csv"
+              disabled={csv.busy}
+              title="The rows and columns as the list shows them, figures as plain numbers; people are pseudonymised, as in every export"
+              onClick={() => void csv.exportCsv()}
+            >
+              Export CSV
+            </button>
+          </div>
+        )}
       </header>
+      {csv.error !== null && (
+        <Notice tone="error" testId="records-export-error" onDismiss={csv.dismissError}>
+          Could not export the records: {csv.error}
+        </Notice>
+      )}
       <TabBar label="Records views" idPrefix={TAB_PREFIX} tabs={tabs} value={tab} onChange={setTab} />
       <div className="records-panel" role="tabpanel" id={tabPanelId(TAB_PREFIX, tab)} aria-labelledby={tabId(TAB_PREFIX, tab)}>
         {tab === 'records' && <RecordsTab gridRef={grid} />}

@@ -35,3 +35,6 @@ export const fetchReconciliation = (): Promise<Reconciliation> => invoke('record
 export const fetchSignals = (pilot: string | undefined): Promise<Signals> => invoke('records:signals', pilot === undefined ? {} : { pilot });
 
 export const fetchPilots = (): Promise<Pilot[]> => invoke('pilots:list', {});
+
+/** The workspace's name: what people's pseudonyms are salted with (as main and the CLI do) and what a whole-workspace export is named after. */
+export const fetchWorkspaceName = async (): Promise<string> => (await invoke('app:get-info', {})).workspaceName;
