@@ -215,6 +215,7 @@ export function ExplorePage() {
                 rows={rows}
                 total={total}
                 label={label}
+                dimLabel={dimLabel}
                 timeDims={timeDims}
                 kind={s.chartKind}
                 measure={s.chartMeasure}

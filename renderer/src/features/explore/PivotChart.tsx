@@ -1,7 +1,9 @@
 import { useMemo } from 'react';
-import type { MeasureId } from '../../../../shared/domain/pivot/fields';
+import type { DimensionId, MeasureId } from '../../../../shared/domain/pivot/fields';
 import type { PivotResult, PivotRow } from '../../../../shared/domain/pivot/result';
 import { EChart } from '../../components/EChart';
+import { ChartImageMenu } from '../present/ChartImageMenu';
+
 import { chartData, CHART_KINDS, CHART_LABELS, pivotChartOption, stackable, type ChartKind } from './chart-option';
 import './explore-echarts';
 import type { MemberLabeler } from './pivot-labels';
@@ -11,6 +13,7 @@ type PivotChartProps = {
   rows: readonly PivotRow[];
   total: PivotRow | null;
   label: MemberLabeler;
+  dimLabel: (dim: DimensionId) => string;
   timeDims: ReadonlySet<string>;
   kind: ChartKind;
   measure: MeasureId | null;
@@ -19,7 +22,7 @@ type PivotChartProps = {
 };
 
 /** The pivot as a chart of one measure: what the grid shows, without its subtotals and totals. */
-export function PivotChart({ result, rows, total, label, timeDims, kind, measure, onKind, onMeasure }: PivotChartProps) {
+export function PivotChart({ result, rows, total, label, dimLabel, timeDims, kind, measure, onKind, onMeasure }: PivotChartProps) {
   const measureIndex = Math.max(0, result.measures.findIndex((m) => m.id === measure));
   const field = result.measures[measureIndex]!;
   const canStack = stackable(field);
@@ -27,10 +30,14 @@ export function PivotChart({ result, rows, total, label, timeDims, kind, measure
   const data = useMemo(() => chartData({ result, rows, total, measureIndex, label, timeDims }), [result, rows, total, measureIndex, label, timeDims]);
   const option = useMemo(() => pivotChartOption(data, shownKind, field, result.currency), [data, shownKind, field, result.currency]);
   const height = shownKind === 'heatmap' ? Math.max(280, Math.min(900, 80 + data.series.length * 30)) : 420;
+  const by = [...result.spec.rows, ...result.spec.cols].map(dimLabel);
+  const title = by.length === 0 ? field.label : `${field.label} by ${by.join(' and ')}`;
+  // The engine reports the data's months only when a measure needs them (per-month rates); the axis shows them otherwise.
+  const period = result.span === null ? null : { ...result.span, projection: false };
   const cut = data.categoryCount > data.categories.length || data.seriesCount > data.series.length;
 
   return (
-    <section className="card explore-chart" aria-label="Chart of the pivot" data-testid="explore-chart-panel">
+    <section className="card chart-card explore-chart" aria-label="Chart of the pivot" data-testid="explore-chart-panel">
       <div className="explore-chart-controls">
         <div className="segmented" role="radiogroup" aria-label="Chart type">
           {CHART_KINDS.map((k) => (
@@ -52,6 +59,7 @@ export function PivotChart({ result, rows, total, label, timeDims, kind, measure
             </select>
           </label>
         )}
+        {data.categories.length > 0 && <ChartImageMenu option={option} title={title} period={period} />}
       </div>
       {cut && (
         <p className="muted small" data-testid="chart-cut">

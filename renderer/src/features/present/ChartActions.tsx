@@ -1,15 +1,11 @@
 import { useEffect, useState } from 'react';
 import type { EChartsCoreOption } from 'echarts/core';
-import { MenuButton } from '../../components/MenuButton';
-import { formatDate } from '../../lib/format';
-import { errorMessage } from '../../lib/ipc';
-import { appInfoResource } from '../workspace/workspace-store';
-import { exportChartImage } from './chart-image';
+import { ChartImageMenu } from './ChartImageMenu';
 import { currentDeck } from './deck-model';
 import type { SlideView } from '../../../../shared/domain/present/deck';
 import { loadDecks, pinnedAt, pinView, useDeckStore } from './deck-store';
 import { defaultTitle } from './slide-catalog';
-import { monthsLabel } from './slide-content';
+import { periodOf } from './chart-image';
 
 type ChartActionsProps = {
   /** What a slide pinned from here shows: the chart and its parameters, never its numbers. */
@@ -27,14 +23,15 @@ type ChartActionsProps = {
  */
 export function ChartActions({ view, option, months }: ChartActionsProps) {
   const title = defaultTitle(view);
-  const span = monthsLabel(months.map((m) => m.month));
-  const period = span === null ? null : view.view === 'scenario-cost' ? `${span} (projection)` : span;
+  const period = periodOf(
+    months.map((m) => m.month),
+    view.view === 'scenario-cost',
+  );
   useEffect(() => {
     void loadDecks();
   }, []);
   const status = useDeckStore((s) => s.status);
   const deck = useDeckStore((s) => currentDeck(s.editor.decks));
-  const info = appInfoResource.useStore((s) => s.data);
   const [message, setMessage] = useState<{ text: string; link: boolean } | null>(null);
   const at = pinnedAt(deck, view);
 
@@ -51,15 +48,6 @@ export function ChartActions({ view, option, months }: ChartActionsProps) {
     }
     const placed = pinView(view);
     setMessage(placed === null ? { text: 'The deck is full.', link: false } : { text: `Added as slide ${placed.position} of “${placed.deck.name}”.`, link: true });
-  };
-
-  const exportImage = (format: 'png' | 'svg') => {
-    const source = info === null ? 'Yardstick' : `${info.workspaceName}${info.isDemo ? ' (demo data)' : ''}`;
-    const footnote = [period, `Source: ${source}`, `Exported from Yardstick on ${formatDate(new Date().toISOString())}`].filter((p) => p !== null).join(' · ');
-    exportChartImage(format, { option, title, footnote, fileName: span === null ? title : `${title} ${span}` }).then(
-      (fileName) => setMessage({ text: `Saved ${fileName}.`, link: false }),
-      (error: unknown) => setMessage({ text: `Could not export the image: ${errorMessage(error)}`, link: false }),
-    );
   };
 
   return (
@@ -81,18 +69,7 @@ export function ChartActions({ view, option, months }: ChartActionsProps) {
       >
         {at === null ? 'Pin to deck' : `Pinned · slide ${at}`}
       </button>
-      <MenuButton
-        label="Export image"
-        className="button button-small"
-        testId="export-image"
-        align="end"
-        items={[
-          { label: 'PNG (2×, for slides)', onSelect: () => exportImage('png'), testId: 'export-image-png' },
-          { label: 'SVG (vector)', onSelect: () => exportImage('svg'), testId: 'export-image-svg' },
-        ]}
-      >
-        Export image
-      </MenuButton>
+      <ChartImageMenu option={option} title={title} period={period} onMessage={(text) => setMessage({ text, link: false })} />
       <span className="chart-actions-status" role="status" data-testid="chart-actions-status">
         {message?.text}
         {message?.link === true && (

@@ -1,5 +1,6 @@
 import type { EChartsCoreOption } from 'echarts/core';
 import { DEFAULT_PALETTE } from '../../lib/chart-options';
+import { formatMonthLong } from '../../lib/format';
 import { echarts } from '../../lib/echarts';
 import { downloadBlob, fileSlug } from '../../lib/download';
 
@@ -7,8 +8,9 @@ import { downloadBlob, fileSlug } from '../../lib/download';
  * Chart images made in the renderer: echarts renders the chart's own option server-side style
  * (no DOM) to an SVG string, which gets a title above and a footnote of the data's period and
  * source below; PNG is that SVG drawn on a canvas at twice the size, for slides.
- * TODO(export:chart): when the main-side `export:chart` channel lands (shared/ipc/channels.ts),
- * exportChartImage should call it instead, so the app, the CLI and the report share one renderer.
+ * Why not main's export:chart: that channel draws the report's six key charts from workspace data
+ * (for the CLI and the PDF report); here the image is the chart exactly as the user has it on
+ * screen (an Explore pivot, a scenario with unsaved edits, the team picked in the capacity plan).
  */
 
 /** `fileName` without extension; the title, slugged, when left out. */
@@ -77,6 +79,46 @@ export async function svgToPng(svg: string, width: number, height: number, pixel
   } finally {
     URL.revokeObjectURL(url);
   }
+}
+
+/** The months a chart's figures cover ("2026-01" … "2026-06"); a projection is a scenario's future months. */
+export type ChartPeriod = { from: string; to: string; projection: boolean };
+
+/** "January 2026 – June 2026", with "(projection)" for a scenario's months. */
+export function periodLabel(period: ChartPeriod): string {
+  const span = period.from === period.to ? formatMonthLong(period.from) : `${formatMonthLong(period.from)} – ${formatMonthLong(period.to)}`;
+  return period.projection ? `${span} (projection)` : span;
+}
+
+/** The period of a list of months in order, or null for none. */
+export function periodOf(months: readonly string[], projection = false): ChartPeriod | null {
+  const from = months[0];
+  const to = months[months.length - 1];
+  return from === undefined || to === undefined ? null : { from, to, projection };
+}
+
+/**
+ * "cost-over-the-horizon-scenarios-and-2026-10-2027-09": the title cut at a word to leave room, then
+ * the months, so two exports of the same chart over different periods never share a name.
+ */
+export function imageFileName(title: string, period: ChartPeriod | null): string {
+  if (period === null) return title;
+  const words = title.split(/\s+/);
+  let short = '';
+  for (const word of words) {
+    if (`${short} ${word}`.trim().length > 48) break;
+    short = `${short} ${word}`.trim();
+  }
+  return `${short || title.slice(0, 48)} ${period.from} ${period.to}`;
+}
+
+/** Where the image's figures come from, for its footnote: the workspace and whether it is the demo. */
+export type ImageSource = { workspaceName: string; isDemo: boolean } | null;
+
+/** "Jan 2026 – Jun 2026 · Source: Northwind (demo data) · Exported from Yardstick on 22 Nov 2026". */
+export function chartFootnote(period: ChartPeriod | null, source: ImageSource, exportedOn: string): string {
+  const from = source === null ? 'Yardstick' : `${source.workspaceName}${source.isDemo ? ' (demo data)' : ''}`;
+  return [period === null ? null : periodLabel(period), `Source: ${from}`, `Exported from Yardstick on ${exportedOn}`].filter((p) => p !== null).join(' · ');
 }
 
 /** Saves the chart as `<title>.png` (2×) or `.svg`; returns the file name offered. */

@@ -1,6 +1,8 @@
 import { useId, useMemo, useState } from 'react';
 import { capacityPlan, type CapacityOptions, type Scenario } from '../../../../shared/domain/scenario';
 import { EChart } from '../../components/EChart';
+import { ChartImageMenu } from '../present/ChartImageMenu';
+import { projectionPeriod } from './scenario-period';
 import { capacityChartOption } from './capacity-chart-option';
 import { ALL_TEAMS, budgetLines, capacityRows, capacitySummary, parseBudget } from './capacity-view-model';
 
@@ -94,7 +96,7 @@ export function CapacityPanel({ scenario, onOptions, onBlur }: CapacityPanelProp
   }
 
   return (
-    <section className="card capacity" aria-labelledby="capacity-title" data-testid="capacity">
+    <section className="card chart-card capacity" aria-labelledby="capacity-title" data-testid="capacity">
       <h2 className="card-title" id="capacity-title">
         Capacity plan
       </h2>
@@ -165,6 +167,7 @@ export function CapacityPanel({ scenario, onOptions, onBlur }: CapacityPanelProp
           {capacitySummary(plan, teamShown)}
         </p>
       </div>
+      <ChartImageMenu option={option} title={`Backlog by month, with and without the AI path: ${teamShown === ALL_TEAMS ? 'all teams' : teamShown}`} period={projectionPeriod(scenario)} />
       <EChart option={option} className="scenario-capacity-chart" label="Backlog at the end of each month, with the AI path and with people only. The figures are in the table below." testId="capacity-chart" />
       <div className="scenario-table-wrap">
         <table className="table table-compact" data-testid="capacity-table">

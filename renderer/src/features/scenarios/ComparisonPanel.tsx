@@ -1,17 +1,20 @@
 import { useMemo } from 'react';
 import { EChart } from '../../components/EChart';
+import { ChartImageMenu } from '../present/ChartImageMenu';
+import type { ChartPeriod } from '../present/chart-image';
 import { comparisonChartOption } from './comparison-chart-option';
 import { comparisonRows, MAX_COMPARED, type CompareColumn } from './comparison-view-model';
 
-type ComparisonPanelProps = { columns: readonly CompareColumn[]; currency: string; horizon: number; loading: boolean; error: string | null };
+type ComparisonPanelProps = { columns: readonly CompareColumn[]; currency: string; horizon: number; period: ChartPeriod | null; loading: boolean; error: string | null };
 
 /** The selected scenario beside the compared ones and the human-only baseline, over the same months. */
-export function ComparisonPanel({ columns, currency, horizon, loading, error }: ComparisonPanelProps) {
+export function ComparisonPanel({ columns, currency, horizon, period, loading, error }: ComparisonPanelProps) {
   const rows = useMemo(() => comparisonRows(columns), [columns]);
   const option = useMemo(() => comparisonChartOption(columns, currency), [columns, currency]);
   const compared = columns.filter((c) => c.kind === 'compared').length;
   return (
-    <section className="card scenario-compare" aria-labelledby="compare-title" data-testid="comparison" aria-busy={loading}>
+    <section className="card chart-card scenario-compare" aria-labelledby="compare-title" data-testid="comparison" aria-busy={loading}>
+      <ChartImageMenu option={option} title="Cost over the horizon: scenarios and the human-only baseline" period={period} />
       <h2 className="card-title" id="compare-title">
         Side by side
       </h2>

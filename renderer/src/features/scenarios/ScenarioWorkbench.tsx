@@ -24,6 +24,7 @@ import type { ScenarioSummary, ScenarioView } from './scenarios-api';
 import { useScenariosUi, type ResultsTab } from './scenarios-store';
 import { ScenarioToolbar } from './ScenarioToolbar';
 import { SensitivityPanel } from './SensitivityPanel';
+import { projectionPeriod } from './scenario-period';
 import type { ScenarioActions } from './use-scenario-actions';
 import { useMonteCarlo } from './use-monte-carlo';
 import { useCalibrationReference, usePlans, useSavedScenarios } from './use-scenario-data';
@@ -202,7 +203,7 @@ export function ScenarioWorkbench({ name, saved, list, actions, focusAfterRemova
           />
         )}
         {tab === 'months' && <MonthsPanel rows={monthRows(current, result)} horizonText={horizonLine(current, result)} />}
-        {tab === 'compare' && <ComparisonPanel columns={columns} currency={current.currency} horizon={current.horizonMonths} loading={comparedViews.loading} error={comparedViews.error} />}
+        {tab === 'compare' && <ComparisonPanel columns={columns} currency={current.currency} horizon={current.horizonMonths} period={projectionPeriod(current)} loading={comparedViews.loading} error={comparedViews.error} />}
         {tab === 'sensitivity' && (
           <div className="scenario-stack">
             <GoalSeekCard scenario={current} onApply={onApplyGoal} />

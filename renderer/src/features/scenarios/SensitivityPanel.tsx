@@ -2,6 +2,8 @@ import { useMemo, useState } from 'react';
 import { tornado, type Scenario, type TornadoMetric } from '../../../../shared/domain/scenario';
 import { ChoiceGroup } from '../../components/ChoiceGroup';
 import { EChart } from '../../components/EChart';
+import { ChartImageMenu } from '../present/ChartImageMenu';
+import { projectionPeriod } from './scenario-period';
 import { TORNADO_METRIC_LABEL, tornadoBars, tornadoChartOption } from './tornado-chart-option';
 
 const METRICS: { value: TornadoMetric; label: string }[] = [
@@ -17,7 +19,8 @@ export function SensitivityPanel({ scenario }: { scenario: Scenario }) {
   const option = useMemo(() => tornadoChartOption(bars, metric, scenario.currency), [bars, metric, scenario.currency]);
   const height = Math.max(160, 48 + bars.length * 30);
   return (
-    <section className="card" aria-labelledby="tornado-title" data-testid="tornado">
+    <section className="card chart-card" aria-labelledby="tornado-title" data-testid="tornado">
+      {bars.length > 0 && <ChartImageMenu option={option} title={`What moves the result most (${TORNADO_METRIC_LABEL[metric]}): ${scenario.name}`} period={projectionPeriod(scenario)} />}
       <header className="scenario-card-header">
         <div>
           <h2 className="card-title" id="tornado-title">
