@@ -1,6 +1,7 @@
-import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { AppError } from '../../shared/ipc/result';
+import { removeStalePartials, writeCopyAtomically } from './atomic-copy';
 import { APPLICATION_ID, type Db } from './connection';
 import { MIGRATIONS, type Migration } from './migrations';
 
@@ -20,6 +21,8 @@ export function migrate(db: Db, opts: { backupDir: string; now?: () => string; m
   db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
     version INTEGER PRIMARY KEY, name TEXT NOT NULL, sha256 TEXT NOT NULL, applied_at TEXT NOT NULL)`);
   const applied = checkAppliedMigrations(db, migrations);
+  // On every open, not only before a migration: a copy cut short by a kill is cleared the next time.
+  removeStalePartials(opts.backupDir);
   const pending = migrations.slice(applied.length);
   if (pending.length === 0) return { applied: [] };
 
@@ -59,9 +62,10 @@ export function checkAppliedMigrations(db: Db, migrations: readonly Migration[] 
 function backupBeforeMigration(db: Db, dir: string, fromVersion: number, at: string): void {
   mkdirSync(dir, { recursive: true });
   const file = join(dir, `before-migration-v${fromVersion}-${at.replace(/[:.]/g, '-')}.sqlite`);
-  if (existsSync(file)) rmSync(file);
-  // VACUUM INTO writes a consistent, compact copy while the connection stays open.
-  db.prepare('VACUUM INTO ?').run(file);
+  // A consistent, compact copy while the connection stays open, under a partial name until it is
+  // complete: a truncated file under this name would pass for a good backup and push real ones
+  // out of the rotation below.
+  writeCopyAtomically(db, file);
   pruneCopies(dir, 'before-migration-', KEEP_BACKUPS);
 }
 

@@ -3,6 +3,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import type { BackupInfo, RestoreOutcome } from '../../shared/ipc/contract-workspace-backup';
 import { AppError } from '../../shared/ipc/result';
 import Database from 'better-sqlite3';
+import { backupCopyAtomically, removeStalePartials } from '../db/atomic-copy';
 import { APPLICATION_ID, inspectDatabaseFile, nativeBindingOption, openReadOnly, type Db } from '../db/connection';
 import { checkAppliedMigrations, KEEP_BACKUPS, migrate, pruneCopies } from '../db/migrate';
 import { LATEST_SCHEMA_VERSION } from '../db/migrations';
@@ -47,8 +48,8 @@ export const defaultBackupPath = (ws: Workspace, at: string): string => join(ws.
 /**
  * Copies the open workspace to `out` with SQLite's online backup: a consistent snapshot even while
  * the app keeps reading and writing. The copy is written beside the target, switched out of WAL so
- * it is one self-contained file, checked, and only then renamed into place: an interrupted backup
- * never leaves a half-written file under the chosen name.
+ * it is one self-contained file, checked, synced and only then renamed into place: an interrupted
+ * backup never leaves a half-written file under the chosen name (electron/db/atomic-copy.ts).
  */
 export async function backupWorkspace(ws: Workspace, outArg: string, opts: { overwrite?: boolean } = {}): Promise<BackupInfo> {
   const out = resolve(outArg);
@@ -58,10 +59,9 @@ export async function backupWorkspace(ws: Workspace, outArg: string, opts: { ove
     if (!opts.overwrite) throw new AppError('CONFLICT', `${out} already exists; choose another name${opts.overwrite === false ? ' or allow replacing it (--force)' : ''}.`);
   }
   mkdirSync(dirname(out), { recursive: true });
-  const partial = join(dirname(out), `.${basename(out)}.partial-${process.pid}`);
-  rmSync(partial, { force: true });
-  try {
-    await ws.db.backup(partial);
+  // The only time Yardstick looks in a folder the user chose: tidy what a killed backup left there.
+  removeStalePartials(dirname(out));
+  await backupCopyAtomically(ws.db, out, (partial) => {
     const copy = new Database(partial, { fileMustExist: true, ...nativeBindingOption() });
     try {
       copy.pragma('journal_mode = DELETE');
@@ -69,11 +69,7 @@ export async function backupWorkspace(ws: Workspace, outArg: string, opts: { ove
       copy.close();
     }
     validateBackupFile(partial);
-    renameSync(partial, out);
-  } catch (e) {
-    rmSync(partial, { force: true });
-    throw e;
-  }
+  });
   return validateBackupFile(out);
 }
 

@@ -49,6 +49,8 @@ export const ColumnMappingSchema = z
     /** Who billed it, e.g. "azure-openai". */
     vendor: z.string().trim().min(1).max(60),
   })
+  // A misspelt option in a mapping file ("delimeter") is refused, not silently replaced by its default.
+  .strict()
   .refine((m) => m.columns.currency !== undefined || m.fixedCurrency !== undefined, { message: 'map a currency column or give the file a fixed currency', path: ['fixedCurrency'] })
   .refine((m) => m.decimalSeparator !== m.thousandsSeparator, { message: 'the decimal and thousands separators must differ', path: ['thousandsSeparator'] });
 export type ColumnMapping = z.infer<typeof ColumnMappingSchema>;

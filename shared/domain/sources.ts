@@ -17,6 +17,7 @@ export const JiraScopeSchema = z
     jql: z.string().trim().max(4000).optional(),
     startDate: IsoDate.optional(),
   })
+  .strict()
   .refine((s) => s.projects.length > 0 || (s.jql !== undefined && s.jql !== ''), 'choose at least one project or a JQL filter');
 
 export const GitLabScopeSchema = z
@@ -25,6 +26,7 @@ export const GitLabScopeSchema = z
     projects: z.array(z.string().trim().min(1)).default([]),
     startDate: IsoDate.optional(),
   })
+  .strict()
   .refine((s) => s.groups.length > 0 || s.projects.length > 0, 'choose at least one group or project');
 
 export const JiraSourceConfigSchema = z.object({
@@ -43,11 +45,14 @@ export const GitLabSourceConfigSchema = z.object({
 export const SourceConfigSchema = z.discriminatedUnion('kind', [JiraSourceConfigSchema, GitLabSourceConfigSchema]);
 export type SourceConfig = z.infer<typeof SourceConfigSchema>;
 
-/** A new or edited source as entered by the user. The token goes straight to the keychain. */
+/**
+ * A new or edited source as entered by the user. The token goes straight to the keychain. Strict
+ * at every level, like every channel input: a misspelt field is refused, not silently dropped.
+ */
 export const SourceDraftSchema = z
   .discriminatedUnion('kind', [
-    z.object({ kind: z.literal('jira'), name: Name, baseUrl: BaseUrl, flavour: z.enum(['cloud', 'datacenter']), email: z.string().trim().email().optional(), token: z.string().min(1).max(4096), scope: JiraScopeSchema }),
-    z.object({ kind: z.literal('gitlab'), name: Name, baseUrl: BaseUrl, token: z.string().min(1).max(4096), scope: GitLabScopeSchema }),
+    z.object({ kind: z.literal('jira'), name: Name, baseUrl: BaseUrl, flavour: z.enum(['cloud', 'datacenter']), email: z.string().trim().email().optional(), token: z.string().min(1).max(4096), scope: JiraScopeSchema }).strict(),
+    z.object({ kind: z.literal('gitlab'), name: Name, baseUrl: BaseUrl, token: z.string().min(1).max(4096), scope: GitLabScopeSchema }).strict(),
   ])
   .superRefine((d, ctx) => {
     if (d.kind === 'jira' && d.flavour === 'cloud' && !d.email) ctx.addIssue({ code: 'custom', path: ['email'], message: 'Jira Cloud needs the account e-mail that goes with the API token' });

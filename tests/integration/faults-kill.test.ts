@@ -1,24 +1,26 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { closeSync, copyFileSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openConnection } from '../../electron/db/connection';
-import { migrate } from '../../electron/db/migrate';
+import { KEEP_BACKUPS, migrate } from '../../electron/db/migrate';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../../electron/db/migrations';
 import { writeSettings } from '../../electron/db/repositories/settings';
 import { seedGitLab, seedJira } from '../../electron/demo/seed';
 import { importFile } from '../../electron/imports/import-file';
-import { DB_FILE } from '../../electron/workspace/workspace';
+import { DB_FILE, openWorkspace } from '../../electron/workspace/workspace';
 import { assertBuilt, runCli, spawnCli } from '../support/cli';
 import { smallBundle } from '../support/sync-harness';
 import { tempDir } from '../support/temp';
 
-// kill -9 during migration and export (sync and import: sync-kill.test.ts, import-jobs.test.ts).
+// kill -9 during migration, the backup before it, and export (sync and import: sync-kill.test.ts,
+// import-jobs.test.ts).
 // After each kill the workspace must open with the real CLI, hold every row it held before (no
-// loss, no duplicate), pass SQLite's integrity check, and be at the latest schema.
+// loss, no duplicate), pass SQLite's integrity check, and be at the latest schema. The backup case
+// runs the source (a child through tsx, then openWorkspace here) rather than the built CLI.
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const OLD_VERSION = 3;
@@ -191,6 +193,99 @@ describe('kill -9 during a migration', () => {
     }
     // The kill at the backup, and those early in the open, interrupt it; later ones may find it done (also fine).
     expect(interrupted).toBeGreaterThanOrEqual(2);
+  }, 300_000);
+});
+
+describe('kill -9 during the backup before a migration', () => {
+  let base: string;
+  let cleanup: () => void;
+  let oldDb: string;
+  let goodCopy: string;
+  let copies = 0;
+  const BALLAST_ROWS = 48;
+  /** Good copies already in backups/: one fewer than kept, so the copy the reopen makes prunes none of them. */
+  const SEEDED = Array.from({ length: KEEP_BACKUPS - 1 }, (_, i) => `before-migration-v${OLD_VERSION}-2026-01-0${i + 1}T00-00-00-000Z.sqlite`);
+  const backupsNamed = (backups: string) => readdirSync(backups).filter((f) => f.startsWith('before-migration-')).sort();
+  const partials = (backups: string) => readdirSync(backups).filter((f) => f.startsWith('.partial-'));
+  /** Whether a partial copy exists and has bytes in it: the copy is under way. */
+  const copying = (backups: string) =>
+    partials(backups).some((f) => {
+      try {
+        return f.endsWith('.sqlite') && statSync(join(backups, f)).size > 0;
+      } catch {
+        return false; // renamed or removed between the listing and the look
+      }
+    });
+
+  beforeAll(() => {
+    const t = tempDir();
+    cleanup = t.cleanup;
+    base = t.dir;
+    // A workspace at schema 3 (the real migrate() with the shorter list), made large by a table of
+    // incompressible blobs so that VACUUM INTO takes long enough to be caught in the middle.
+    const dir = join(base, 'old');
+    mkdirSync(dir);
+    oldDb = join(dir, DB_FILE);
+    const db = openConnection(oldDb);
+    migrate(db, { backupDir: join(dir, 'backups'), migrations: MIGRATIONS.slice(0, OLD_VERSION) });
+    writeSettings(db, { name: 'Large, at schema 3' });
+    goodCopy = join(base, 'good-copy.sqlite');
+    db.prepare('VACUUM INTO ?').run(goodCopy);
+    db.exec('CREATE TABLE ballast (id INTEGER PRIMARY KEY, data BLOB NOT NULL)');
+    const insert = db.prepare('INSERT INTO ballast (data) VALUES (?)');
+    db.transaction(() => {
+      for (let i = 0; i < BALLAST_ROWS; i += 1) insert.run(randomBytes(1024 * 1024));
+    })();
+    db.pragma('wal_checkpoint(TRUNCATE)');
+    db.close();
+    expect(statSync(oldDb).size).toBeGreaterThan(BALLAST_ROWS * 1024 * 1024);
+  }, 120_000);
+  afterAll(() => cleanup?.());
+
+  it('leaves no file under a backup name; the next open clears the partial copy, migrates, and every backup checks ok', async () => {
+    let killed: { dir: string; pid: number } | null = null;
+    // Each try kills as soon as the copy has bytes in it; one that finished first (a fast disk) is tried again.
+    for (let attempt = 1; attempt <= 5 && killed === null; attempt += 1) {
+      const dir = join(base, `copy-${(copies += 1)}`);
+      const backups = join(dir, 'backups');
+      mkdirSync(backups, { recursive: true });
+      copyFileSync(oldDb, join(dir, DB_FILE));
+      for (const name of SEEDED) copyFileSync(goodCopy, join(backups, name));
+      const child = spawn(process.execPath, ['--import', 'tsx', '--import', './bench/sync/vite-glob-register.mjs', 'tests/support/open-workspace-child.ts', dir], {
+        cwd: root,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      let err = '';
+      child.stdout!.resume();
+      child.stderr!.on('data', (c: Buffer) => (err += c.toString()));
+      await waitFor('the copy to start', () => child.exitCode !== null || copying(backups), 120_000, 1);
+      const interrupted = await kill9(child);
+      expect(child.exitCode ?? 0, err).toBe(0);
+      if (interrupted && backupsNamed(backups).length === SEEDED.length) killed = { dir, pid: child.pid! };
+    }
+    expect(killed, 'a kill landed inside the copy').not.toBeNull();
+    const { dir, pid } = killed!;
+    const backups = join(dir, 'backups');
+
+    // What the kill left: the partial copy (perhaps with its journal), never a file under a backup name.
+    expect(partials(backups).some((f) => f.startsWith(`.partial-${pid}-`) && f.endsWith('.sqlite'))).toBe(true);
+    expect(backupsNamed(backups)).toEqual(SEEDED);
+    expect(inspect(join(dir, DB_FILE))).toMatchObject({ integrity: 'ok', userVersion: OLD_VERSION });
+
+    // The next open (the app's, in this process) backs up again, migrates, and clears the leftover.
+    const ws = openWorkspace(dir, { create: false });
+    try {
+      expect(ws.db.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION);
+      expect(ws.db.prepare('SELECT count(*) FROM ballast').pluck().get()).toBe(BALLAST_ROWS);
+    } finally {
+      ws.close();
+    }
+    expect(inspect(join(dir, DB_FILE))).toMatchObject({ integrity: 'ok', userVersion: LATEST_SCHEMA_VERSION });
+    expect(partials(backups)).toEqual([]);
+    const after = backupsNamed(backups);
+    expect(after).toHaveLength(SEEDED.length + 1);
+    expect(after.filter((f) => !SEEDED.includes(f))).toEqual([expect.stringMatching(new RegExp(`^before-migration-v${OLD_VERSION}-`))]);
+    for (const name of after) expect(inspect(join(backups, name)), name).toMatchObject({ integrity: 'ok', userVersion: OLD_VERSION });
   }, 300_000);
 });
 

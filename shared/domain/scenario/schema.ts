@@ -10,7 +10,7 @@ export const EvidenceSchema = z.object({
   from: Month.nullable(),
   to: Month.nullable(),
   note: z.string().max(2000),
-});
+}).strict();
 export type Evidence = z.infer<typeof EvidenceSchema>;
 
 /**
@@ -24,7 +24,7 @@ export const AssumptionSchema = z.object({
   high: z.number().finite().optional(),
   evidence: EvidenceSchema,
   source: z.enum(['calibrated', 'override']),
-});
+}).strict();
 export type Assumption = z.infer<typeof AssumptionSchema>;
 
 export type AssumptionUnit = 'items' | 'people' | 'share' | 'growth' | 'runs' | 'credits' | 'money' | 'minutes' | 'hours';
@@ -93,9 +93,9 @@ export const TEAM_ASSUMPTIONS = {
 export type TeamAssumptionId = keyof typeof TEAM_ASSUMPTIONS;
 export const TEAM_ASSUMPTION_IDS = Object.keys(TEAM_ASSUMPTIONS) as TeamAssumptionId[];
 
-const assumptionMap = <K extends string>(ids: readonly K[]) => z.object(Object.fromEntries(ids.map((id) => [id, AssumptionSchema])) as Record<K, typeof AssumptionSchema>);
+const assumptionMap = <K extends string>(ids: readonly K[]) => z.object(Object.fromEntries(ids.map((id) => [id, AssumptionSchema])) as Record<K, typeof AssumptionSchema>).strict();
 
-export const TeamSchema = z.object({ name: z.string().trim().min(1).max(200), assumptions: assumptionMap(TEAM_ASSUMPTION_IDS) });
+export const TeamSchema = z.object({ name: z.string().trim().min(1).max(200), assumptions: assumptionMap(TEAM_ASSUMPTION_IDS) }).strict();
 export type Team = z.infer<typeof TeamSchema>;
 
 /** How much of the eligible work the capacity plan routes, and the monthly budgets it must keep within. */
@@ -103,12 +103,17 @@ export const CapacityOptionsSchema = z.object({
   routedShare: z.number().min(0).max(1).default(0.3),
   runCreditBudgetPerMonth: z.number().nonnegative().nullable().default(null),
   aiCreditBudgetPerMonth: z.number().nonnegative().nullable().default(null),
-});
+}).strict();
 export type CapacityOptions = z.infer<typeof CapacityOptionsSchema>;
 
 export const ScenarioNameSchema = z.string().trim().min(1).max(80);
 
-/** A scenario as stored, calibrated, edited and run: plain data that structured-clones cleanly. */
+/**
+ * A scenario as stored, calibrated, edited and run: plain data that structured-clones cleanly.
+ * Strict at every level, as scenarios:save and scenarios:run take it whole: an unknown key (a
+ * misspelt assumption, a field of ScenarioView sent back) is refused rather than dropped. The
+ * stored documents are written through this schema, so they hold only its keys.
+ */
 export const ScenarioSchema = z.object({
   name: ScenarioNameSchema,
   /** Workspace currency: money assumptions are in it, outputs are micros of it. */
@@ -117,16 +122,21 @@ export const ScenarioSchema = z.object({
   /** First month of the horizon. */
   startMonth: Month,
   horizonMonths: z.number().int().min(1).max(120).default(12),
-  /** Shape, credits per event type and allowance reset of the plan; its price and free credits are assumptions. */
-  plan: PlanRulesSchema,
+  /**
+   * Shape, credits per event type and allowance reset of the plan; its price and free credits are
+   * assumptions. Strict here only: workspace settings read PlanRulesSchema leniently, so settings
+   * written by another version still open.
+   */
+  plan: PlanRulesSchema.strict(),
   assumptions: assumptionMap(ASSUMPTION_IDS),
   teams: z.array(TeamSchema).max(100).default([]),
   capacity: CapacityOptionsSchema.default(CapacityOptionsSchema.parse({})),
   calibration: z
     .object({ at: z.string(), pilot: z.string().nullable(), fromMonth: Month.nullable(), toMonth: Month.nullable(), records: z.number().int().nonnegative() })
+    .strict()
     .nullable()
     .default(null),
-});
+}).strict();
 export type Scenario = z.infer<typeof ScenarioSchema>;
 export type ScenarioInput = z.input<typeof ScenarioSchema>;
 
@@ -185,7 +195,7 @@ export const MonteCarloOptionsSchema = z.object({
   draws: z.number().int().min(1).max(50_000).default(10_000),
   seed: z.number().int().min(0).max(2 ** 32 - 1).default(1),
   distribution: z.enum(['pert', 'triangular']).default('pert'),
-});
+}).strict();
 export type MonteCarloOptions = z.infer<typeof MonteCarloOptionsSchema>;
 
 export const MonteCarloResultSchema = z.object({
@@ -225,7 +235,7 @@ export type TornadoResult = z.infer<typeof TornadoResultSchema>;
 
 export const GOAL_METRICS = ['netSavingMicros', 'costPerAcceptedMicros', 'hoursFreed', 'fteFreed', 'aiPathCostMicros', 'accepted'] as const;
 export type GoalMetric = (typeof GOAL_METRICS)[number];
-export const GoalTargetSchema = z.union([z.literal('break_even'), z.object({ metric: z.enum(GOAL_METRICS), value: z.number().finite() })]);
+export const GoalTargetSchema = z.union([z.literal('break_even'), z.object({ metric: z.enum(GOAL_METRICS), value: z.number().finite() }).strict()]);
 export type GoalTarget = z.infer<typeof GoalTargetSchema>;
 export const GoalSeekResultSchema = z.object({
   assumption: z.string(),

@@ -1,7 +1,5 @@
-import type { Db } from '../../db/connection';
+import type { Db } from '../connection';
 import type { WorksheetRecord } from '../../../shared/domain/worksheet/cost-lines-sheet';
-import type { RateInfo } from '../../../shared/domain/worksheet/context-sheets';
-import type { ExchangeRate } from '../../../shared/ipc/contract';
 
 type RecordDbRow = {
   ticket_key: string | null;
@@ -29,11 +27,13 @@ type RecordDbRow = {
   missing_rates: string | null;
 };
 
+/** The records of a pilot (through its stored membership), or every record when there is none. */
 const scopeJoin = (pilotId: number | undefined) => (pilotId !== undefined ? 'JOIN record_pilots rp ON rp.record_id = r.id AND rp.pilot_id = @pilotId' : '');
 
 /**
- * Every record of the workspace or a pilot, oldest period first, with its Jira issue's web link.
- * The person is read only when person views are on, so a name never reaches the export otherwise.
+ * Every record of the workspace or a pilot, oldest period first, with its Jira issue's web link,
+ * for the worksheet export. The person is read only when person views are on, so a name never
+ * reaches the export otherwise.
  */
 export function worksheetRecords(db: Db, opts: { pilotId?: number; people: boolean }): WorksheetRecord[] {
   const rows = db
@@ -72,22 +72,18 @@ export function worksheetRecords(db: Db, opts: { pilotId?: number; people: boole
   }));
 }
 
+/** Cost lines of one currency on one day. */
+export type ForeignCostLines = { currency: string; day: string; lines: number };
+
 /**
- * The exchange rates into the workspace currency, each with the number of this scope's cost lines
- * it converted: a line takes the latest rate valid on its day (converter in shared/domain/money.ts).
+ * How many cost lines of the workspace's or a pilot's records are in a currency other than the
+ * workspace's, per currency and day: what decides which exchange rate each one was converted with.
  */
-export function ratesUsed(db: Db, rates: readonly ExchangeRate[], currency: string, pilotId: number | undefined): RateInfo[] {
-  const into = rates.filter((r) => r.to === currency);
-  const lines = db
+export function foreignCostLines(db: Db, currency: string, pilotId: number | undefined): ForeignCostLines[] {
+  return db
     .prepare(
-      `SELECT l.currency, l.occurred_on AS day, count(*) AS n FROM record_cost_lines l JOIN records r ON r.id = l.record_id ${scopeJoin(pilotId)}
+      `SELECT l.currency, l.occurred_on AS day, count(*) AS lines FROM record_cost_lines l JOIN records r ON r.id = l.record_id ${scopeJoin(pilotId)}
        WHERE l.currency <> @currency GROUP BY 1, 2`,
     )
-    .all({ currency, pilotId }) as { currency: string; day: string; n: number }[];
-  const used = new Map<ExchangeRate, number>();
-  for (const l of lines) {
-    const rate = into.filter((r) => r.from === l.currency && r.validFrom <= l.day).sort((a, b) => b.validFrom.localeCompare(a.validFrom))[0];
-    if (rate) used.set(rate, (used.get(rate) ?? 0) + l.n);
-  }
-  return into.map((r) => ({ ...r, costLines: used.get(r) ?? 0 }));
+    .all({ currency, pilotId }) as ForeignCostLines[];
 }
