@@ -65,7 +65,7 @@ export const ReportExportResultSchema = ExportedFileSchema.extend({ pages: z.num
 export const EXPORT_CONTRACT = {
   /**
    * Writes one key chart as SVG (echarts server-side rendering) or PNG (that SVG rasterised at
-   * `scale`), with its title and a footnote of the data's period and source. Reports job:progress.
+   * `scale`), with its title and a footnote of the data's period and source. It takes tens of milliseconds, so it reports no progress.
    * Without `path`, answers the image as `base64` with a suggested "<chart>-<pilot or workspace>-<yyyy-mm-dd>.png|svg"
    * (see ExportedFileSchema); nothing is left on disk.
    */

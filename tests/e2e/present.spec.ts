@@ -197,7 +197,7 @@ test('slides added on the Present page export as landscape pages, one slide a pa
   await expect(present.exportPdf()).toBeEnabled();
 });
 
-test('where full screen is refused (as Electron does by default) the show covers the window instead', async ({ page }) => {
+test('where full screen is refused (a browser without a user gesture, a window manager that says no) the show covers the window instead', async ({ page }) => {
   await page.addInitScript('Element.prototype.requestFullscreen = function () { return Promise.reject(new TypeError("Permissions check failed")); };');
   const present = new PresentPage(page);
   const overview = new OverviewPage(page);
