@@ -55,17 +55,39 @@ function commit(partial: string, finalPath: string): void {
  * a partial file, which removeStalePartials clears on the next open.
  */
 export function writeCopyAtomically(db: Db, finalPath: string): void {
-  const partial = partialBeside(finalPath);
-  inFlight.add(partial);
-  try {
+  withPartial(finalPath, (partial) => {
     db.prepare('VACUUM INTO ?').run(partial);
     commit(partial, finalPath);
+  });
+}
+
+/** Runs `write` on a fresh partial beside `finalPath`, marked in flight; on failure the partial and its siblings go. */
+function withPartial<T>(finalPath: string, write: (partial: string) => T): T {
+  const partial = partialBeside(finalPath);
+  inFlight.add(partial);
+  let result: T;
+  try {
+    result = write(partial);
   } catch (e) {
+    inFlight.delete(partial);
     discard(partial);
     throw e;
-  } finally {
-    inFlight.delete(partial);
   }
+  if (!(result instanceof Promise)) {
+    inFlight.delete(partial);
+    return result;
+  }
+  return result.then(
+    (value) => {
+      inFlight.delete(partial);
+      return value;
+    },
+    (e: unknown) => {
+      inFlight.delete(partial);
+      discard(partial);
+      throw e;
+    },
+  ) as T;
 }
 
 /**
@@ -74,18 +96,11 @@ export function writeCopyAtomically(db: Db, finalPath: string): void {
  * (to change its journal mode, to validate it); if it throws, nothing gets the final name.
  */
 export async function backupCopyAtomically(db: Db, finalPath: string, prepare?: (partial: string) => void): Promise<void> {
-  const partial = partialBeside(finalPath);
-  inFlight.add(partial);
-  try {
+  await withPartial(finalPath, async (partial) => {
     await db.backup(partial);
     prepare?.(partial);
     commit(partial, finalPath);
-  } catch (e) {
-    discard(partial);
-    throw e;
-  } finally {
-    inFlight.delete(partial);
-  }
+  });
 }
 
 /**
