@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { MAX_RETURNED_EXPORT_BYTES, type ExportedFile } from '../../shared/ipc/contract-export';
@@ -11,6 +11,34 @@ type Written = { path: string; bytes: number };
 
 /** A writer's answer with its path replaced by what the caller gets (ExportedFile). */
 export type Delivered<T extends Written> = Omit<T, 'path' | 'bytes'> & ExportedFile;
+
+/** Older than this, an export folder can only be the leftover of a process killed mid-export. */
+const STALE_AFTER_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * Removes export temp folders a killed process left behind (kill -9 skips the `finally` below).
+ * Only folders untouched for a day: a live export, even a slow one, is never that old. Best effort.
+ */
+export async function sweepStaleExportFolders(now = Date.now(), dir = tmpdir()): Promise<string[]> {
+  const removed: string[] = [];
+  let names: string[];
+  try {
+    names = await readdir(dir);
+  } catch {
+    return removed;
+  }
+  for (const name of names.filter((n) => n.startsWith(EXPORT_TEMP_PREFIX))) {
+    const folder = join(dir, name);
+    try {
+      if (now - (await stat(folder)).mtimeMs < STALE_AFTER_MS) continue;
+      await rm(folder, { recursive: true, force: true });
+      removed.push(folder);
+    } catch {
+      // gone already, or not ours to remove: leave it
+    }
+  }
+  return removed;
+}
 
 const megabytes = (n: number) => `${(n / 1024 / 1024).toFixed(n < 10 * 1024 * 1024 ? 1 : 0)} MB`;
 
@@ -32,6 +60,7 @@ export async function deliverExport<T extends Written>(
     return { ...written, path: written.path, fileName: basename(written.path) };
   }
   const maxBytes = opts.maxBytes ?? MAX_RETURNED_EXPORT_BYTES;
+  await sweepStaleExportFolders();
   const dir = await mkdtemp(join(tmpdir(), EXPORT_TEMP_PREFIX));
   try {
     const written = await write(join(dir, suggestedName));

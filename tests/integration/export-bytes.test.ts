@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -10,7 +10,7 @@ import type { Channel } from '../../shared/ipc/channels';
 import type { ChannelInput, ChannelOutput, JobProgress } from '../../shared/ipc/contract';
 import { AppError, type Result } from '../../shared/ipc/result';
 import { chromiumPath } from '../../electron/export/report/pdf-printer';
-import { deliverExport, EXPORT_TEMP_PREFIX } from '../../electron/export/deliver';
+import { deliverExport, EXPORT_TEMP_PREFIX, sweepStaleExportFolders } from '../../electron/export/deliver';
 import { dispatch } from '../../electron/main/ipc/dispatch';
 import { handlers } from '../../electron/main/ipc/handlers';
 import type { HandlerContext } from '../../electron/main/ipc/handler-types';
@@ -198,5 +198,29 @@ describe('deliverExport', () => {
       return { path, bytes: 5, pages: 1 };
     });
     expect(small).toEqual({ path: null, fileName: 'small.pdf', bytes: 5, pages: 1, base64: Buffer.from('hello').toString('base64') });
+  });
+});
+
+describe('export folders a killed process left behind', () => {
+  it('are removed by the next export once a day old; a recent one (a live export) is kept', async () => {
+    const old = join(privateTmp, `${EXPORT_TEMP_PREFIX}killed`);
+    const recent = join(privateTmp, `${EXPORT_TEMP_PREFIX}running`);
+    const other = join(privateTmp, 'someone-else-old');
+    for (const dir of [old, recent, other]) {
+      mkdirSync(dir);
+      writeFileSync(join(dir, 'half.xlsx'), 'partial');
+    }
+    const dayAndAHalfAgo = new Date(Date.now() - 36 * 3600 * 1000);
+    utimesSync(old, dayAndAHalfAgo, dayAndAHalfAgo);
+    utimesSync(other, dayAndAHalfAgo, dayAndAHalfAgo);
+    await deliverExport(undefined, 'small.pdf', async (path) => {
+      writeFileSync(path, 'hello');
+      return { path, bytes: 5 };
+    });
+    expect(existsSync(old)).toBe(false);
+    expect(existsSync(recent)).toBe(true);
+    expect(existsSync(other)).toBe(true);
+    expect(await sweepStaleExportFolders(Date.now() + 48 * 3600 * 1000, privateTmp)).toEqual([recent]);
+    rmSync(other, { recursive: true });
   });
 });
