@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DeckIdSchema, DeckNameSchema, DeckSchema, DeckSlidesSchema } from '../domain/present/deck';
+import { DeckIdSchema, DeckNameSchema, DeckSchema, DeckSlidesSchema, MAX_PIVOT_SLIDE_SPEC_CHARS, MAX_SLIDE_NOTES, MAX_SLIDE_TITLE, MAX_SLIDES } from '../domain/present/deck';
 
 /** The `updatedAt` a client last read; ISO timestamps are 24 characters. */
 const Version = z.string().min(1).max(40);
@@ -39,11 +39,17 @@ export const DeckConflictSchema = z.discriminatedUnion('reason', [
 ]);
 export type DeckConflict = z.infer<typeof DeckConflictSchema>;
 
+/** JSON escapes a control character into six (\u0001). */
+const JSON_ESCAPE = 6;
+/** Per slide, besides its text and a pivot's spec: keys, the slide's id, a pilot's or scenario's name. */
+const SLIDE_OVERHEAD = 2_000;
+
 /**
- * Worst-case size of one decks:save input: every slide at its longest notes and title, each character
- * escaped by JSON into six (\u0001), plus ids and views; the dispatcher's default limit is 1 MB.
+ * Worst-case size of one decks:save input: every slide at its longest notes and title (its own and
+ * a pivot's), each character escaped by JSON into six, with a pivot spec at its longest (whose
+ * bound is already its JSON length), plus ids and keys: about 4.4 MB. The dispatcher's default is 1 MB.
  */
-export const DECK_SAVE_MAX_INPUT_BYTES = 3_000_000;
+export const DECK_SAVE_MAX_INPUT_BYTES = MAX_SLIDES * (JSON_ESCAPE * (MAX_SLIDE_NOTES + 2 * MAX_SLIDE_TITLE) + MAX_PIVOT_SLIDE_SPEC_CHARS + SLIDE_OVERHEAD) + 10_000;
 
 export const DECKS_CONTRACT = {
   /** Every deck of the workspace (saved_views, kind 'deck'); views:list never returns them. */

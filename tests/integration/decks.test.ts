@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { MAX_DECKS, type Slide } from '../../shared/domain/present/deck';
+import { MAX_DECKS, MAX_PIVOT_SLIDE_SPEC_CHARS, MAX_SLIDE_NOTES, MAX_SLIDE_TITLE, MAX_SLIDES, type Slide } from '../../shared/domain/present/deck';
+import { maxInputBytes } from '../../electron/main/ipc/dispatch';
 import type { EventName } from '../../shared/ipc/channels';
 import { DeckConflictSchema } from '../../shared/ipc/contract-decks';
 import type { HandlerContext } from '../../electron/main/ipc/handler-types';
@@ -128,6 +129,28 @@ describe('decks in the workspace', () => {
     for (let i = 1; i < MAX_DECKS; i += 1) await call(t, 'decks:save', { id: `d${i}`, name: `Deck ${i}`, slides: [], expectedUpdatedAt: null });
     const limit = await refusal(callRaw(t, 'decks:save', { id: 'one-more', name: 'One more', slides: [], expectedUpdatedAt: null }));
     expect([limit.code, limit.details]).toEqual(['CONFLICT', { reason: 'too-many', limit: MAX_DECKS }]);
+  });
+
+  it('holds pinned Explore pivots, and a deck of 100 of them at their largest fits the input limit', async () => {
+    const pivot = (id: string, spec: object, notes = '', title: string | null = null) => ({ id, view: { view: 'pivot', spec, chart: 'table', measure: null, title: 'Accepted PR/MRs by Team' }, title, notes }) as Slide;
+    const deck = await call(t, 'decks:save', { id: 'p1', name: 'Pivots', slides: [pivot('s1', { rows: ['team'], values: ['accepted'] })], expectedUpdatedAt: null });
+    // Stored as parsed: the spec's defaults are filled in, so a later save compares equal.
+    expect(deck.slides[0]?.view).toEqual({ view: 'pivot', spec: { rows: ['team'], cols: [], values: ['accepted'], filters: [] }, chart: 'table', measure: null, title: 'Accepted PR/MRs by Team' });
+    expect((await call(t, 'decks:list', {})).decks).toEqual([deck]);
+    expect((await refusal(callRaw(t, 'decks:save', { id: 'p2', name: 'Bad', slides: [pivot('s1', { rows: ['nowhere'], values: ['accepted'] })], expectedUpdatedAt: null }))).code).toBe('INVALID_INPUT');
+
+    // A filter of members escaped by JSON at their worst, up to the spec's bound, on every slide, with the longest notes and titles.
+    const members: string[] = [];
+    const specOf = (values: string[]) => ({ rows: ['team'], cols: [], values: ['accepted'], filters: [{ dim: 'issue_type', values }] });
+    while (JSON.stringify(specOf([...members, '\u0001'.repeat(60)])).length <= MAX_PIVOT_SLIDE_SPEC_CHARS) members.push('\u0001'.repeat(60));
+    const slides = Array.from({ length: MAX_SLIDES }, (_, i) => {
+      const s = pivot(`s${i}`, specOf(members), '\u0001'.repeat(MAX_SLIDE_NOTES), '\u0001'.repeat(MAX_SLIDE_TITLE));
+      return { ...s, view: { ...s.view, title: '\u0001'.repeat(MAX_SLIDE_TITLE) } } as Slide;
+    });
+    const input = { id: 'big', name: 'Big', slides, expectedUpdatedAt: null };
+    expect(JSON.stringify(input).length).toBeGreaterThan(4_000_000);
+    expect(JSON.stringify(input).length).toBeLessThanOrEqual(maxInputBytes('decks:save'));
+    expect((await call(t, 'decks:save', input)).slides).toHaveLength(MAX_SLIDES);
   });
 
   it('travels in a workspace backup and comes back with a restore', async () => {

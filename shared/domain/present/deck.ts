@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MeasureIdSchema, PivotSpecSchema } from '../pivot/spec';
 
 /*
  * A presentation deck: slides that reference the app's charts and figures, never their numbers.
@@ -18,9 +19,45 @@ export type PilotRef = z.infer<typeof PilotRefSchema>;
 
 const ScenarioName = z.string().trim().min(1).max(80);
 
+export const MAX_SLIDE_TITLE = 120;
+
+/** How a pinned Explore pivot is drawn: one of Explore's chart kinds, or its grid as a table. */
+export const PIVOT_SLIDE_CHARTS = ['bar', 'stacked', 'line', 'heatmap', 'table'] as const;
+export const PivotSlideChartSchema = z.enum(PIVOT_SLIDE_CHARTS);
+export type PivotSlideChart = z.infer<typeof PivotSlideChartSchema>;
+
 /**
- * What a slide shows: one of the app's charts with its parameters, or a view of headline figures.
- * Slides hold references, never numbers: the figures are fetched when the deck plays.
+ * The longest pinned pivot spec, as JSON. PivotSpecSchema alone admits filters of 24 × 1,000
+ * members of 500 characters (12 MB), which a deck of 100 slides could not be saved with; this
+ * still holds a filter of a few hundred members. Explore does not offer to pin a longer one.
+ */
+export const MAX_PIVOT_SLIDE_SPEC_CHARS = 16_000;
+
+/**
+ * An Explore pivot as configured (rows, columns, values, filters, sort), run again by pivot:run
+ * whenever the slide shows. `measure` is the one a chart draws, null for the first of the values
+ * (a chart) or all of them (a table). The title is kept because it is made from the labels of
+ * pivot:fields ("Accepted PR/MRs by Team and Quarter"), which a slide's catalog does not have.
+ */
+export const PivotSlideViewSchema = z
+  .object({
+    view: z.literal('pivot'),
+    spec: PivotSpecSchema,
+    chart: PivotSlideChartSchema,
+    measure: MeasureIdSchema.nullable(),
+    title: z.string().trim().min(1).max(MAX_SLIDE_TITLE),
+  })
+  .strict()
+  .superRefine((v, ctx) => {
+    if (v.measure !== null && !v.spec.values.includes(v.measure)) ctx.addIssue({ code: 'custom', path: ['measure'], message: `${v.measure} is not one of the pivot's values.` });
+    const size = JSON.stringify(v.spec).length;
+    if (size > MAX_PIVOT_SLIDE_SPEC_CHARS) ctx.addIssue({ code: 'custom', path: ['spec'], message: `The pivot is too large to pin (${size} characters as JSON; at most ${MAX_PIVOT_SLIDE_SPEC_CHARS}).` });
+  });
+export type PivotSlideView = z.infer<typeof PivotSlideViewSchema>;
+
+/**
+ * What a slide shows: one of the app's charts with its parameters, a view of headline figures, or
+ * an Explore pivot. Slides hold references, never numbers: the figures are fetched when the deck plays.
  */
 export const SlideViewSchema = z.discriminatedUnion('view', [
   z.object({ view: z.literal('overview-cost'), period: SlidePeriodSchema.nullable() }).strict(),
@@ -29,6 +66,7 @@ export const SlideViewSchema = z.discriminatedUnion('view', [
   z.object({ view: z.literal('pilot-figures'), pilot: PilotRefSchema }).strict(),
   z.object({ view: z.literal('scenario-cost'), scenario: ScenarioName }).strict(),
   z.object({ view: z.literal('scenario-figures'), scenario: ScenarioName }).strict(),
+  PivotSlideViewSchema,
 ]);
 export type SlideView = z.infer<typeof SlideViewSchema>;
 export type SlideViewId = SlideView['view'];
@@ -37,7 +75,6 @@ export const MAX_SLIDES = 100;
 /** Decks per workspace: the deck picker is a plain list, and each deck is loaded whole. */
 export const MAX_DECKS = 50;
 export const MAX_DECK_NAME = 80;
-export const MAX_SLIDE_TITLE = 120;
 export const MAX_SLIDE_NOTES = 4000;
 
 /**

@@ -139,6 +139,11 @@ export class ExplorePage {
     return chart;
   }
 
+  /** The grid's "Pin to deck" line beside the pivot's status (pins the pivot as a table); the chart's is in its card. */
+  gridPinActions(): Locator {
+    return this.page.getByTestId('pivot-status-row').getByTestId('chart-actions');
+  }
+
   /** Clicks Export CSV and returns the file's text (without its byte-order mark). */
   async exportCsv(): Promise<{ name: string; text: string }> {
     const [download] = await Promise.all([this.page.waitForEvent('download'), this.page.getByTestId('export-csv').click()]);

@@ -11,7 +11,11 @@ export class PresentPage {
 
   /** Pins the chart and waits for the card to say which slide it became; returns that slide number. */
   async pin(chartTestId: string): Promise<number> {
-    const actions = this.chartActions(chartTestId);
+    return this.pinWith(this.chartActions(chartTestId));
+  }
+
+  /** Pins through any "Pin to deck" line (a chart card's, Explore's grid toolbar's); returns the slide number it reports. */
+  async pinWith(actions: Locator): Promise<number> {
     const button = actions.getByTestId('pin-to-deck');
     await expect(button).toBeEnabled();
     await button.click();
@@ -49,13 +53,15 @@ export class PresentPage {
     await this.page.keyboard.press(direction === 'up' ? 'Alt+ArrowUp' : 'Alt+ArrowDown');
   }
 
-  /** Adds a slide from the form: a view id ("overview-figures", "pilot-figures", ...) and its pilot or scenario. */
-  async addSlide(view: string, choice: { pilot?: string; scenario?: string } = {}): Promise<void> {
+  /** Adds a slide from the form: a view id ("overview-figures", "pilot-figures", "pivot", ...) and its pilot, scenario or saved Explore view. */
+  async addSlide(view: string, choice: { pilot?: string; scenario?: string; savedView?: string; chart?: string } = {}): Promise<void> {
     const form = this.page.getByTestId('add-slide');
     const before = await this.items().count();
     await form.getByTestId('add-slide-kind').selectOption(view);
     if (choice.pilot !== undefined) await form.getByTestId('add-slide-pilot').selectOption({ label: choice.pilot });
     if (choice.scenario !== undefined) await form.getByTestId('add-slide-scenario').selectOption({ label: choice.scenario });
+    if (choice.savedView !== undefined) await form.getByTestId('add-slide-saved-view').selectOption({ label: choice.savedView });
+    if (choice.chart !== undefined) await form.getByTestId('add-slide-chart').selectOption(choice.chart);
     await form.getByTestId('add-slide-submit').click();
     await expect(this.items()).toHaveCount(before + 1);
   }
@@ -120,6 +126,12 @@ export class PresentPage {
 
   async headlineValue(id: string): Promise<number | null> {
     const raw = await this.headline(id).getAttribute('data-value');
+    return raw === null || raw === '' ? null : Number(raw);
+  }
+
+  /** A figure of a pivot slide's table: its row (Explore's grid row id, "total" for the grand total) and column (the grid's col-id). */
+  async tableValue(rowId: string, colId: string): Promise<number | null> {
+    const raw = await this.slide().locator(`[data-testid="slide-table-row"][data-row-id="${rowId}"] td[data-col-id="${colId}"]`).getAttribute('data-value');
     return raw === null || raw === '' ? null : Number(raw);
   }
 

@@ -21,7 +21,9 @@ import { fieldsResource, useExplore, viewsResource } from './explore-store';
 import { FieldList } from './FieldList';
 import { FilterEditor } from './FilterEditor';
 import type { FieldRef, Zone } from './layout-model';
-import { dimensionLabel, memberLabeler } from './pivot-labels';
+import { PinActions } from '../present/PinActions';
+import { pivotSlideView } from '../present/pivot-slide';
+import { dimensionLabel, memberLabeler, pivotTitle } from './pivot-labels';
 import { PivotChart } from './PivotChart';
 import { PivotGrid, type DrillCell, type GridRow } from './PivotGrid';
 import { cellDescription, groupKeys, totalRow, visibleRows } from './pivot-view-model';
@@ -35,6 +37,7 @@ import { ViewsBar } from './ViewsBar';
  *   pivot-status (data-running, data-rows, data-cols, data-values: the spec of the answer shown)
  *   pivot-grid (ag-grid: rows carry row-id = the row key, cells col-id = measure|column key), pivot-toggle
  *   show-grid, show-chart, expand-all, collapse-all, highlight, export-csv
+ *   chart-actions > pin-to-deck (data-pinned), chart-actions-status: the grid's (a table, in pivot-status-row) or the chart's (as drawn)
  *   explore-chart-panel, explore-chart (data-kind), chart-kind-{kind}, chart-measure
  *   explore-views, views-select, view-save, view-save-as, view-delete, view-modified,
  *   view-save-dialog, view-name, view-name-submit, view-delete-confirm
@@ -73,6 +76,14 @@ export function ExplorePage() {
     [result, s.collapsed],
   );
   const total = useMemo(() => (result === null ? null : totalRow(result.rows)), [result]);
+  // The grid pinned to a deck: every measure as a table, titled as the chart's image is.
+  const tablePin = useMemo(
+    () =>
+      result === null
+        ? null
+        : pivotSlideView({ spec: result.spec, chart: 'table', measure: null, title: pivotTitle(result.measures.map((m) => m.label), [...result.spec.rows, ...result.spec.cols].map(dimLabel)) }),
+    [result, dimLabel],
+  );
 
   const onAdd = useCallback(
     (field: FieldRef, zone: Zone) => {
@@ -188,7 +199,10 @@ export function ExplorePage() {
             onExportCsv={() => void exportCsv()}
             onExportXlsx={() => void exportXlsx()}
           />
-          <PivotStatus />
+          <div className="explore-status-row" data-testid="pivot-status-row">
+            <PivotStatus />
+            {s.display === 'grid' && <PinActions view={tablePin?.view ?? null} unavailable={tablePin?.problem ?? 'The pivot has no answer yet'} what="pivot, as a table," />}
+          </div>
           {result !== null && result.missingRates.length > 0 && (
             <Notice tone="warning" testId="explore-missing-rates">
               Money totals leave out cost lines in {result.missingRates.join(', ')}: there is no exchange rate to {result.currency} for them. Add one in Settings.

@@ -3,10 +3,11 @@ import type { DimensionId, MeasureId } from '../../../../shared/domain/pivot/fie
 import type { PivotResult, PivotRow } from '../../../../shared/domain/pivot/result';
 import { EChart } from '../../components/EChart';
 import { ChartImageMenu } from '../present/ChartImageMenu';
-
+import { PinActions } from '../present/PinActions';
+import { pivotSlideView } from '../present/pivot-slide';
 import { chartData, CHART_KINDS, CHART_LABELS, pivotChartOption, stackable, type ChartKind } from './chart-option';
 import './explore-echarts';
-import type { MemberLabeler } from './pivot-labels';
+import { pivotTitle, type MemberLabeler } from './pivot-labels';
 
 type PivotChartProps = {
   result: PivotResult;
@@ -30,8 +31,9 @@ export function PivotChart({ result, rows, total, label, dimLabel, timeDims, kin
   const data = useMemo(() => chartData({ result, rows, total, measureIndex, label, timeDims }), [result, rows, total, measureIndex, label, timeDims]);
   const option = useMemo(() => pivotChartOption(data, shownKind, field, result.currency), [data, shownKind, field, result.currency]);
   const height = shownKind === 'heatmap' ? Math.max(280, Math.min(900, 80 + data.series.length * 30)) : 420;
-  const by = [...result.spec.rows, ...result.spec.cols].map(dimLabel);
-  const title = by.length === 0 ? field.label : `${field.label} by ${by.join(' and ')}`;
+  const title = pivotTitle([field.label], [...result.spec.rows, ...result.spec.cols].map(dimLabel));
+  // The pivot as answered (not a layout still running), drawn as shown: a stack the measure refuses is pinned as the bars it shows.
+  const pin = useMemo(() => pivotSlideView({ spec: result.spec, chart: shownKind, measure: field.id, title }), [result.spec, shownKind, field.id, title]);
   // The engine reports the data's months only when a measure needs them (per-month rates); the axis shows them otherwise.
   const period = result.span === null ? null : { ...result.span, projection: false };
   const cut = data.categoryCount > data.categories.length || data.seriesCount > data.series.length;
@@ -59,7 +61,9 @@ export function PivotChart({ result, rows, total, label, dimLabel, timeDims, kin
             </select>
           </label>
         )}
-        {data.categories.length > 0 && <ChartImageMenu option={option} title={title} period={period} />}
+        <PinActions view={pin.view} unavailable={pin.problem ?? undefined} what="chart">
+          {(say) => data.categories.length > 0 && <ChartImageMenu option={option} title={title} period={period} onMessage={say} />}
+        </PinActions>
       </div>
       {cut && (
         <p className="muted small" data-testid="chart-cut">

@@ -66,3 +66,13 @@ export function formatMeasure(measure: Pick<MeasureFieldView, 'format'>, value: 
       return formatDecimal(value, Math.abs(value) < 10 ? 2 : 1);
   }
 }
+
+/**
+ * What a pivot shows, in words: "Accepted PR/MRs by Team and Quarter", or with several measures
+ * "Accepted PR/MRs, Cost per accepted PR/MR and Acceptance rate by Team". The chart image's title
+ * and a pinned slide's.
+ */
+export function pivotTitle(measures: readonly string[], dimensions: readonly string[]): string {
+  const what = measures.length <= 1 ? (measures[0] ?? '') : `${measures.slice(0, -1).join(', ')} and ${measures[measures.length - 1]!}`;
+  return dimensions.length === 0 ? what : `${what} by ${dimensions.join(' and ')}`;
+}

@@ -1,6 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
 import type { EChartsCoreOption } from 'echarts/core';
 import { EChart } from '../../components/EChart';
+// Pinned Explore pivots may be heatmaps, with a colour legend and a scrolling legend of many series.
+import '../explore/explore-echarts';
 
 /** The size the charts are designed at on their pages; a slide draws the same chart larger. */
 const BASE_WIDTH = 760;

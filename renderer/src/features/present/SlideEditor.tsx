@@ -1,8 +1,8 @@
 import { useMemo, useState } from 'react';
 import type { AppInfo } from '../../../../shared/ipc/contract';
-import type { Deck, Slide, SlidePeriod } from '../../../../shared/domain/present/deck';
+import { PIVOT_SLIDE_CHARTS, type Deck, type PivotSlideChart, type Slide, type SlidePeriod } from '../../../../shared/domain/present/deck';
 import { dispatchDeck } from './deck-store';
-import { defaultTitle, quarterLabel, quartersBetween, viewSummary } from './slide-catalog';
+import { defaultTitle, PIVOT_CHART_LABELS, quarterLabel, quartersBetween, viewSummary } from './slide-catalog';
 import { SlideView } from './SlideView';
 import type { SlideDataState } from './use-slide-data';
 
@@ -10,7 +10,7 @@ type SlideEditorProps = { deck: Deck; slide: Slide; index: number; state: SlideD
 
 const LATEST = 'latest';
 
-/** The chosen slide: its title, its period (Overview slides), the speaker's notes, and a preview with live figures. */
+/** The chosen slide: its title, its period (Overview slides) or how it draws its pivot, the speaker's notes, and a preview with live figures. */
 export function SlideEditor({ deck, slide, index, state, workspace, onPlayFrom }: SlideEditorProps) {
   // Drafts live until blur or Enter; null shows the slide as stored (which Undo may have changed).
   const [title, setTitle] = useState<string | null>(null);
@@ -90,6 +90,26 @@ export function SlideEditor({ deck, slide, index, state, workspace, onPlayFrom }
             <p className="field-hint" id="slide-period-hint">
               The latest full quarter moves on as new data comes in; a chosen quarter stays.
             </p>
+          </div>
+        )}
+        {view.view === 'pivot' && (
+          <div className="field">
+            <label className="field-label" htmlFor="slide-pivot-chart">
+              Show as
+            </label>
+            <select
+              id="slide-pivot-chart"
+              className="input select"
+              data-testid="slide-pivot-chart"
+              value={view.chart}
+              onChange={(e) => dispatchDeck({ type: 'set-view', ...at, view: { ...view, chart: e.target.value as PivotSlideChart } })}
+            >
+              {PIVOT_SLIDE_CHARTS.map((c) => (
+                <option key={c} value={c}>
+                  {PIVOT_CHART_LABELS[c]}
+                </option>
+              ))}
+            </select>
           </div>
         )}
         <div className="field slide-notes-field">

@@ -4,6 +4,7 @@ import { slideTitle } from './deck-model';
 import type { Slide } from '../../../../shared/domain/present/deck';
 import { slideContent, type SlideFigure } from './slide-content';
 import { SlideChart } from './SlideChart';
+import { SlideTable } from './SlideTable';
 import type { SlideDataState } from './use-slide-data';
 
 type SlideViewProps = {
@@ -68,6 +69,8 @@ export function SlideView({ slide, state, index, count, workspace, controls }: S
           </p>
         ) : body === null ? null : body.kind === 'message' ? (
           <p className="slide-message">{body.text}</p>
+        ) : body.kind === 'table' ? (
+          <SlideTable table={body.table} />
         ) : body.kind === 'figures' ? (
           <div className={`slide-figures slide-figures-${body.figures.length > 6 ? 'nine' : body.figures.length > 4 ? 'six' : 'four'}`}>
             {body.figures.map((figure) => (

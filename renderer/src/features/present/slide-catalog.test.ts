@@ -25,6 +25,18 @@ describe('slide catalog', () => {
     expect(sameView({ view: 'scenario-cost', scenario: 'Base' }, { view: 'scenario-cost', scenario: 'Base' })).toBe(true);
   });
 
+  it('tells pinned pivots apart by what they show and how, not by their titles', () => {
+    const spec = { rows: ['team' as const], cols: ['quarter' as const], values: ['accepted' as const], filters: [] };
+    const pivot = { view: 'pivot' as const, spec, chart: 'bar' as const, measure: 'accepted' as const, title: 'Accepted PR/MRs by Team and Quarter' };
+    expect(sameView(pivot, { ...pivot, title: 'Renamed' })).toBe(true);
+    expect(sameView(pivot, { ...pivot, chart: 'table' })).toBe(false);
+    expect(sameView(pivot, { ...pivot, measure: null })).toBe(false);
+    expect(sameView(pivot, { ...pivot, spec: { ...spec, rows: ['project'] } })).toBe(false);
+    expect(defaultTitle(pivot)).toBe('Accepted PR/MRs by Team and Quarter');
+    expect(viewSummary(pivot)).toBe('Explore · bar · Team × Quarter');
+    expect(viewSummary({ ...pivot, chart: 'table', spec: { ...spec, cols: [], filters: [{ dim: 'team', values: ['Data'] }] } })).toBe('Explore · table · Team · filtered');
+  });
+
   it('titles and summarises each view as its page does', () => {
     expect(defaultTitle({ view: 'pilot-monthly', pilot: { id: 1, name: 'Payments' } })).toBe('Payments: by month');
     expect(viewSummary({ view: 'overview-figures', period: { from: '2026-04-01', to: '2026-06-30' } })).toBe('Overview · Q2 2026');

@@ -1,14 +1,19 @@
-import type { SlideView, SlideViewId } from '../../../../shared/domain/present/deck';
+import { DIMENSIONS } from '../../../../shared/domain/pivot/fields';
+import type { PivotSlideChart, SlideView, SlideViewId } from '../../../../shared/domain/present/deck';
 
 /** What the "Add slide" form offers, and what each view needs chosen first. */
-export const VIEW_CHOICES: readonly { id: SlideViewId; label: string; needs: 'period' | 'pilot' | 'scenario' }[] = [
+export const VIEW_CHOICES: readonly { id: SlideViewId; label: string; needs: 'period' | 'pilot' | 'scenario' | 'saved-view' }[] = [
   { id: 'overview-figures', label: 'Overview: headline figures', needs: 'period' },
   { id: 'overview-cost', label: 'Overview: cost per accepted PR/MR by month', needs: 'period' },
   { id: 'pilot-figures', label: 'Pilot: headline figures', needs: 'pilot' },
   { id: 'pilot-monthly', label: 'Pilot: accepted and cost by month', needs: 'pilot' },
   { id: 'scenario-figures', label: 'Scenario: headline figures', needs: 'scenario' },
   { id: 'scenario-cost', label: 'Scenario: cost per month', needs: 'scenario' },
+  { id: 'pivot', label: 'Explore: a saved pivot view', needs: 'saved-view' },
 ];
+
+/** How a pivot slide can draw its pivot, in the words of Explore's chart types. */
+export const PIVOT_CHART_LABELS: Record<PivotSlideChart, string> = { table: 'Table', bar: 'Bar', stacked: 'Stacked bar', line: 'Line', heatmap: 'Heatmap' };
 
 /** The title a slide shows until the user gives it one: the chart's own title on its page. */
 export function defaultTitle(view: SlideView): string {
@@ -25,6 +30,8 @@ export function defaultTitle(view: SlideView): string {
       return `${view.scenario}: cost per month`;
     case 'scenario-figures':
       return `${view.scenario}: headline figures`;
+    case 'pivot':
+      return view.title;
   }
 }
 
@@ -40,6 +47,11 @@ export function viewSummary(view: SlideView): string {
     case 'scenario-cost':
     case 'scenario-figures':
       return `Scenario · ${view.scenario} (saved version)`;
+    case 'pivot': {
+      const name = (dims: readonly (keyof typeof DIMENSIONS)[]) => dims.map((d) => DIMENSIONS[d].label).join(', ');
+      const layout = [view.spec.rows.length > 0 ? name(view.spec.rows) : null, view.spec.cols.length > 0 ? name(view.spec.cols) : null].filter((p) => p !== null).join(' × ');
+      return `Explore · ${PIVOT_CHART_LABELS[view.chart].toLowerCase()}${layout === '' ? '' : ` · ${layout}`}${view.spec.filters.length > 0 ? ' · filtered' : ''}`;
+    }
   }
 }
 
@@ -86,9 +98,10 @@ export function quartersBetween(from: string, to: string): { label: string; peri
   return out.reverse();
 }
 
-/** Whether two slides show the same thing (a pilot by id: its name may have changed since). */
+/** Whether two slides show the same thing (a pilot by id: its name may have changed since; a pivot drawn the same way, whatever its title). */
 export function sameView(a: SlideView, b: SlideView): boolean {
   if (a.view !== b.view) return false;
+  if (a.view === 'pivot' && b.view === 'pivot') return a.chart === b.chart && a.measure === b.measure && JSON.stringify(a.spec) === JSON.stringify(b.spec);
   if ('pilot' in a && 'pilot' in b) return a.pilot.id === b.pilot.id;
   if ('scenario' in a && 'scenario' in b) return a.scenario === b.scenario;
   if ('period' in a && 'period' in b) return (a.period?.from ?? null) === (b.period?.from ?? null) && (a.period?.to ?? null) === (b.period?.to ?? null);

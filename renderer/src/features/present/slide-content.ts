@@ -9,6 +9,8 @@ import { headlineFigures as pilotFigures, monthPoints, recordsLine } from '../pi
 import { costChartOption } from '../scenarios/cost-chart-option';
 import { calibrationLine, costPoints, headlineFigures as scenarioFigures, horizonLine } from '../scenarios/results-view-model';
 import type { SlideView } from '../../../../shared/domain/present/deck';
+import { pivotSlideContent } from './pivot-slide';
+import type { PivotSlideTable } from './pivot-slide-table';
 import type { SlideData } from './slide-data';
 
 /*
@@ -46,6 +48,8 @@ export type SlideFigure = {
 export type SlideBody =
   | { kind: 'chart'; option: EChartsCoreOption; label: string; legend: string; headlines: SlideFigure[] }
   | { kind: 'figures'; figures: SlideFigure[] }
+  /** An Explore pivot pinned as a table. */
+  | { kind: 'table'; table: PivotSlideTable }
   | { kind: 'message'; text: string };
 
 export type SlideContent = {
@@ -66,6 +70,10 @@ export const monthsLabel = (months: readonly string[]): string | null => {
 };
 
 export function slideContent(view: SlideView, data: SlideData, palette: ChartPalette = PROJECTOR_PALETTE): SlideContent {
+  if (data.source === 'pivot' || view.view === 'pivot') {
+    if (data.source === 'pivot' && view.view === 'pivot') return pivotSlideContent(view, data, palette);
+    return { subtitle: null, warning: null, body: { kind: 'message', text: 'These figures are not the slide’s.' }, period: null };
+  }
   if (data.source === 'overview') {
     const overview = data.overview;
     const content = overviewContent(overview);

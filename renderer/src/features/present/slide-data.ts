@@ -4,11 +4,17 @@ import { invoke } from '../../lib/ipc';
 import type { Scorecard } from '../pilots/scorecard-view-model';
 import { drawsFor } from '../scenarios/monte-carlo-client';
 import type { SlideView } from '../../../../shared/domain/present/deck';
+import { runPivot } from '../explore/explore-api';
+import { fetchAppInfo } from '../workspace/workspace-api';
+import { pivotSlideGap, usesPeople, type PivotSlideData } from './pivot-slide';
 
 /** What a slide's figures rest on, fetched from the workspace when the deck shows. */
-export type SlideData = { source: 'overview'; overview: Overview } | { source: 'pilot'; card: Scorecard } | { source: 'scenario'; run: ScenarioRun };
+export type SlideData = { source: 'overview'; overview: Overview } | { source: 'pilot'; card: Scorecard } | { source: 'scenario'; run: ScenarioRun } | PivotSlideData;
 
-/** A slide whose pilot or scenario was deleted since it was pinned: said plainly on the slide, not shown as a failure. */
+/**
+ * A slide whose pilot or scenario was deleted since it was pinned, or whose pivot uses a dimension
+ * the workspace no longer offers: said plainly on the slide, not shown as a failure.
+ */
 export class SlideSourceGone extends Error {}
 
 /** Slides that read the same answer share one fetch (an Overview chart and its figures, say). */
@@ -23,13 +29,17 @@ export function dataKey(view: SlideView): string {
     case 'scenario-cost':
     case 'scenario-figures':
       return `scenario:${view.scenario}`;
+    case 'pivot':
+      // A pivot pinned as a chart and as a table reads one answer.
+      return `pivot:${JSON.stringify(view.spec)}`;
   }
 }
 
 /**
  * The slide's answer through the channels the pages use. A pilot is found by id, else by its name
  * when pinned (a deleted and restored pilot has a new id). A scenario runs in main as saved, with
- * the same Monte Carlo draws and seed as the Scenarios page, so its bands match the page's.
+ * the same Monte Carlo draws and seed as the Scenarios page, so its bands match the page's. A pivot
+ * runs through pivot:run as Explore's does, with pivot:fields to name its members.
  */
 export async function fetchSlideData(view: SlideView): Promise<SlideData> {
   switch (view.view) {
@@ -50,6 +60,13 @@ export async function fetchSlideData(view: SlideView): Promise<SlideData> {
       if (summary === undefined) throw new SlideSourceGone(`The scenario “${view.scenario}” no longer exists in this workspace.`);
       const run = await invoke('scenarios:run', { name: summary.name, monteCarlo: { draws: drawsFor(summary.horizonMonths), seed: 1 }, tornado: false, capacity: false });
       return { source: 'scenario', run };
+    }
+    case 'pivot': {
+      const fields = await invoke('pivot:fields', {});
+      const gap = pivotSlideGap(view.spec, fields);
+      if (gap !== null) throw new SlideSourceGone(gap);
+      const [result, info] = await Promise.all([runPivot(view.spec, 'slide'), usesPeople(view.spec) ? fetchAppInfo() : Promise.resolve(null)]);
+      return { source: 'pivot', result, dimensions: fields.dimensions, personSalt: info?.workspaceName ?? null };
     }
   }
 }
