@@ -12,7 +12,7 @@ import type { Db } from './connection';
 const PARTIAL_NAME = /^\.partial-(\d+)-[0-9a-f-]{36}\.sqlite(-journal|-wal|-shm)?$/;
 const SIBLINGS = ['', '-journal', '-wal', '-shm'];
 /** A copy not written to for this long has no writer left, even if its pid now belongs to another process. */
-const ABANDONED_MS = 60 * 60 * 1000;
+export const ABANDONED_MS = 60 * 60 * 1000;
 
 /** Partial copies this process is writing now, which a clean-up must leave alone. */
 const inFlight = new Set<string>();

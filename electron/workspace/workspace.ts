@@ -2,6 +2,7 @@ import { accessSync, constants, existsSync, mkdirSync, readdirSync, statSync } f
 import { join, resolve } from 'node:path';
 import { AppError } from '../../shared/ipc/result';
 import { type WorkspaceSettings } from '../../shared/domain/settings';
+import { removeStalePartials } from '../db/atomic-copy';
 import { inspectDatabaseFile, openConnection, storageFailure, type Db } from '../db/connection';
 import { migrate } from '../db/migrate';
 import { readSettings, writeSettings } from '../db/repositories/settings';
@@ -59,6 +60,8 @@ export function openWorkspace(dirArg: string, opts: { create: boolean; initialSe
     }
   } else {
     assertWritable(dir, dbPath);
+    // A restore over this workspace killed midway leaves its partial copy beside the database.
+    removeStalePartials(dir);
     inspectDatabaseFile(dbPath);
   }
   let db: Db;

@@ -47,8 +47,10 @@ export const PilotDraftSchema = z
     id: z.number().int().positive().optional(),
     name: z.string().trim().min(1).max(80),
     owner: z.string().trim().max(120).default(''),
-    scope: PilotScopeSchema.default(PilotScopeSchema.parse({})),
-    decisions: PilotDecisionsSchema.default(PilotDecisionsSchema.parse({})),
+    // Strict here only: the repository reads stored scope and decisions with the lenient schemas,
+    // so a pilot saved by another version still opens, while a draft with a misspelt field is refused.
+    scope: PilotScopeSchema.strict().default(PilotScopeSchema.parse({})),
+    decisions: PilotDecisionsSchema.strict().default(PilotDecisionsSchema.parse({})),
   })
   .strict();
 export type PilotDraft = z.input<typeof PilotDraftSchema>;

@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { ADDITIVE_MEASURES, METRICS } from '../domain/metrics';
 import { PilotDraftSchema, PilotSchema } from '../domain/pilots';
 import { RECORD_SIGNALS } from '../domain/records/types';
-import { WorkspaceSettingsSchema } from '../domain/settings';
+import { PlanRulesSchema } from '../domain/plans';
+import { LinkingRulesSchema, WorkspaceSettingsSchema } from '../domain/settings';
 
 const Month = z.string().regex(/^\d{4}-\d{2}$/);
 const PilotName = z.string().trim().min(1).max(80);
@@ -204,8 +205,15 @@ function patchOf<T extends z.ZodRawShape>(shape: T) {
   return z.object(out as WithoutDefaults<T>).strict();
 }
 
-/** Settings the user may change; anything left out keeps its value. */
-export const SettingsPatchSchema = patchOf(WorkspaceSettingsSchema.omit({ isDemo: true }).shape);
+/**
+ * Settings the user may change; anything left out keeps its value. The nested objects are strict
+ * here only: readSettings parses stored settings with the lenient schemas, so settings written by
+ * another version still open, while a patch with a misspelt rule or plan field is refused.
+ */
+export const SettingsPatchSchema = patchOf(WorkspaceSettingsSchema.omit({ isDemo: true }).shape).extend({
+  linking: LinkingRulesSchema.strict().optional(),
+  plans: z.array(PlanRulesSchema.strict()).optional(),
+});
 
 export const SettingsUpdateResultSchema = z.object({
   settings: WorkspaceSettingsSchema,

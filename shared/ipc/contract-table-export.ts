@@ -6,9 +6,9 @@ export const ShownTableSchema = z
     title: z.string().max(200),
     fileName: z.string().regex(/^[\w.-]{1,120}\.xlsx$/),
     currency: z.string().regex(/^[A-Z]{3}$/),
-    columns: z.array(z.object({ header: z.string().max(300), format: z.enum(['text', 'count', 'money', 'percent', 'hours', 'decimal']) })).min(1).max(2_000),
+    columns: z.array(z.object({ header: z.string().max(300), format: z.enum(['text', 'count', 'money', 'percent', 'hours', 'decimal']) }).strict()).min(1).max(2_000),
     rows: z
-      .array(z.object({ depth: z.number().int().min(0).max(10), kind: z.enum(['leaf', 'subtotal', 'total']), cells: z.array(z.union([z.string().max(2_000), z.number(), z.null()])) }))
+      .array(z.object({ depth: z.number().int().min(0).max(10), kind: z.enum(['leaf', 'subtotal', 'total']), cells: z.array(z.union([z.string().max(2_000), z.number(), z.null()])) }).strict())
       .max(200_000),
   })
   .strict();

@@ -50,7 +50,7 @@ export type WorkspaceStatus = z.infer<typeof WorkspaceStatusSchema>;
 export const OverviewInputSchema = z
   .object({
     /** Defaults to the latest full calendar quarter in the data. */
-    period: z.object({ from: IsoDate, to: IsoDate }).optional(),
+    period: z.object({ from: IsoDate, to: IsoDate }).strict().optional(),
   })
   .strict();
 

@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
-import { closeSync, copyFileSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { closeSync, copyFileSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
@@ -11,13 +11,14 @@ import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../../electron/db/migrations'
 import { writeSettings } from '../../electron/db/repositories/settings';
 import { seedGitLab, seedJira } from '../../electron/demo/seed';
 import { importFile } from '../../electron/imports/import-file';
+import { backupWorkspace } from '../../electron/workspace/backup';
 import { DB_FILE, openWorkspace } from '../../electron/workspace/workspace';
 import { assertBuilt, runCli, spawnCli } from '../support/cli';
 import { smallBundle } from '../support/sync-harness';
 import { tempDir } from '../support/temp';
 
-// kill -9 during migration, the backup before it, and export (sync and import: sync-kill.test.ts,
-// import-jobs.test.ts).
+// kill -9 during migration, the backup before it, a restore, and export (sync and import:
+// sync-kill.test.ts, import-jobs.test.ts).
 // After each kill the workspace must open with the real CLI, hold every row it held before (no
 // loss, no duplicate), pass SQLite's integrity check, and be at the latest schema. The backup case
 // runs the source (a child through tsx, then openWorkspace here) rather than the built CLI.
@@ -286,6 +287,128 @@ describe('kill -9 during the backup before a migration', () => {
     expect(after).toHaveLength(SEEDED.length + 1);
     expect(after.filter((f) => !SEEDED.includes(f))).toEqual([expect.stringMatching(new RegExp(`^before-migration-v${OLD_VERSION}-`))]);
     for (const name of after) expect(inspect(join(backups, name)), name).toMatchObject({ integrity: 'ok', userVersion: OLD_VERSION });
+  }, 300_000);
+});
+
+describe('kill -9 during a restore', () => {
+  let base: string;
+  let cleanup: () => void;
+  let backup: string;
+  let expected: unknown;
+  let tries = 0;
+  const BALLAST_ROWS = 48;
+  const GARBAGE = 'not a database any more';
+
+  /** `yardstick status` as JSON, without the folder (the only field a restore elsewhere changes). */
+  const statusOf = async (dir: string): Promise<unknown> => {
+    const r = await runCli(['status', '--workspace', dir, '--format', 'json']);
+    expect(r.status, r.stderr).toBe(0);
+    return { ...(JSON.parse(r.stdout) as object), dir: '(dir)' };
+  };
+  const hasBytes = (path: string): boolean => {
+    try {
+      return statSync(path).size > 0;
+    } catch {
+      return false; // not there yet, or renamed between the listing and the look
+    }
+  };
+  const partialsIn = (dir: string, pid?: number) => readdirSync(dir).filter((f) => f.startsWith(pid === undefined ? '.partial-' : `.partial-${pid}-`));
+
+  /** `yardstick restore ARGS`, killed with SIGKILL as soon as `copying(pid)` says the copy is under way. */
+  async function killedRestore(args: string[], copying: (pid: number) => boolean): Promise<{ pid: number; interrupted: boolean }> {
+    const child = spawnCli(['restore', ...args]);
+    let err = '';
+    child.stdout!.resume();
+    child.stderr!.on('data', (c: Buffer) => (err += c.toString()));
+    await waitFor('the copy to start', () => child.exitCode !== null || copying(child.pid!), 120_000, 1);
+    const interrupted = await kill9(child);
+    expect(child.exitCode ?? 0, err).toBe(0);
+    return { pid: child.pid!, interrupted };
+  }
+
+  beforeAll(async () => {
+    assertBuilt();
+    const t = tempDir();
+    cleanup = t.cleanup;
+    base = t.dir;
+    // A workspace with synced and imported rows, made large by incompressible blobs so that the
+    // restore's copy takes long enough to be caught in the middle; its backup is what gets restored.
+    const ws = openWorkspace(join(base, 'source'), { create: true, initialSettings: { name: 'Restore source' } });
+    try {
+      const bundle = smallBundle(17, 0.6);
+      const now = () => '2026-06-01T00:00:00.000Z';
+      seedJira(ws.db, bundle, () => undefined, now);
+      seedGitLab(ws.db, bundle, () => undefined, now);
+      for (const file of bundle.files) await importFile(ws.db, { name: file.name, content: file.content }, { now });
+      ws.db.exec('CREATE TABLE ballast (id INTEGER PRIMARY KEY, data BLOB NOT NULL)');
+      const insert = ws.db.prepare('INSERT INTO ballast (data) VALUES (?)');
+      ws.db.transaction(() => {
+        for (let i = 0; i < BALLAST_ROWS; i += 1) insert.run(randomBytes(1024 * 1024));
+      })();
+      backup = join(base, 'large-backup.sqlite');
+      await backupWorkspace(ws, backup);
+    } finally {
+      ws.close();
+    }
+    expect(statSync(backup).size).toBeGreaterThan(BALLAST_ROWS * 1024 * 1024);
+    expected = await statusOf(join(base, 'source'));
+  }, 180_000);
+  afterAll(() => cleanup?.());
+
+  it('into a new folder: the staging folder is left, and the next restore beside it removes it and completes', async () => {
+    let killed: { parent: string; staging: string } | null = null;
+    // Each try kills as soon as the staging copy has bytes in it; one that finished first is tried again.
+    for (let attempt = 1; attempt <= 5 && killed === null; attempt += 1) {
+      const parent = join(base, `new-${(tries += 1)}`);
+      mkdirSync(parent);
+      const stagingOf = (pid: number) => join(parent, `.restored.restoring-${pid}`);
+      const { pid, interrupted } = await killedRestore(['--workspace', join(parent, 'restored'), '--from', backup], (p) => hasBytes(join(stagingOf(p), DB_FILE)));
+      if (interrupted && existsSync(stagingOf(pid)) && !existsSync(join(parent, 'restored'))) killed = { parent, staging: stagingOf(pid) };
+    }
+    expect(killed, 'a kill landed inside the copy').not.toBeNull();
+    const { parent, staging } = killed!;
+    const target = join(parent, 'restored');
+
+    // Another restore's staging folder, of a process that is alive (this one): never removed.
+    const live = join(parent, `.elsewhere.restoring-${process.pid}`);
+    mkdirSync(live);
+    writeFileSync(join(live, DB_FILE), '');
+
+    const again = await runCli(['restore', '--workspace', target, '--from', backup]);
+    expect(again.status, again.stderr).toBe(0);
+    expect(await statusOf(target)).toEqual(expected);
+    expect(inspect(join(target, DB_FILE)).integrity).toBe('ok');
+    expect(existsSync(staging)).toBe(false);
+    expect(readdirSync(parent).filter((f) => f.includes('.restoring-'))).toEqual([`.elsewhere.restoring-${process.pid}`]);
+    expect(partialsIn(target)).toEqual([]);
+  }, 300_000);
+
+  it('with --force over a workspace that cannot be opened: it is left as it was, and `restore --force` again completes', async () => {
+    let killed: { dir: string; pid: number } | null = null;
+    for (let attempt = 1; attempt <= 5 && killed === null; attempt += 1) {
+      const dir = join(base, `damaged-${(tries += 1)}`);
+      mkdirSync(dir);
+      writeFileSync(join(dir, DB_FILE), GARBAGE);
+      const { pid, interrupted } = await killedRestore(['--workspace', dir, '--from', backup, '--force'], (p) => partialsIn(dir, p).some((f) => f.endsWith('.sqlite') && hasBytes(join(dir, f))));
+      if (interrupted && partialsIn(dir, pid).length > 0) killed = { dir, pid };
+    }
+    expect(killed, 'a kill landed inside the copy').not.toBeNull();
+    const { dir, pid } = killed!;
+
+    // What the kill left: the damaged database untouched under its own name (never a truncated
+    // copy), and the partial copy beside it; the workspace still does not open, as before.
+    expect(readFileSync(join(dir, DB_FILE), 'utf8')).toBe(GARBAGE);
+    expect(partialsIn(dir, pid).some((f) => f.endsWith('.sqlite'))).toBe(true);
+    expect((await runCli(['status', '--workspace', dir])).status).toBe(1);
+
+    const again = await runCli(['restore', '--workspace', dir, '--from', backup, '--force']);
+    expect(again.status, again.stderr).toBe(0);
+    const aside = /kept in (.*)\n$/.exec(again.stdout)![1]!;
+    expect(readFileSync(aside, 'utf8')).toBe(GARBAGE);
+    expect(await statusOf(dir)).toEqual(expected);
+    expect(inspect(join(dir, DB_FILE)).integrity).toBe('ok');
+    expect(partialsIn(dir)).toEqual([]);
+    expect(partialsIn(join(dir, 'backups'))).toEqual([]);
   }, 300_000);
 });
 

@@ -19,6 +19,12 @@ export function sourcesWithLastSync(db: Db) {
     .all() as { name: string; kind: 'jira' | 'gitlab' | 'import'; baseUrl: string | null; lastSyncAt: string | null; lastSyncStatus: string | null }[];
 }
 
+/** When data last arrived from a sync: the latest successful run's end (its start where it has none), or null. */
+export function lastSuccessfulSyncAt(db: Db): string | null {
+  const row = db.prepare("SELECT max(coalesce(finished_at, started_at)) AS at FROM sync_runs WHERE status = 'succeeded'").get() as { at: string | null };
+  return row.at;
+}
+
 export function lastImport(db: Db): { fileName: string; at: string; rowsImported: number } | null {
   const row = db
     .prepare("SELECT file_name AS fileName, coalesce(finished_at, started_at) AS at, rows_imported AS rowsImported FROM imports WHERE status = 'succeeded' ORDER BY id DESC LIMIT 1")

@@ -1,3 +1,4 @@
+import type { SyncRun } from '../../../shared/ipc/contract';
 import type { Db } from '../connection';
 
 export function startSyncRun(db: Db, sourceId: number, opts: { full: boolean; at: string }): number {
@@ -33,3 +34,18 @@ export function syncHistory(db: Db, opts: { source?: string | undefined; limit: 
     )
     .all({ source: opts.source ?? null, limit: opts.limit }) as DbSyncRun[];
 }
+
+/** A run as the app shows it: stats parsed, the full flag a boolean. */
+const toSyncRun = (r: DbSyncRun): SyncRun => ({
+  id: r.id,
+  source: r.source,
+  startedAt: r.started_at,
+  finishedAt: r.finished_at,
+  status: r.status as SyncRun['status'],
+  full: r.full_sync === 1,
+  stats: JSON.parse(r.stats_json) as Record<string, number>,
+  error: r.error,
+});
+
+/** Runs of one source or all, newest first (syncHistory's order), as the app shows them. */
+export const listSyncRuns = (db: Db, opts: { source?: string | undefined; limit: number }): SyncRun[] => syncHistory(db, opts).map(toSyncRun);

@@ -17,7 +17,7 @@ import type { PilotScorecardSchema } from '../../../shared/ipc/contract-records'
 import { AppError } from '../../../shared/ipc/result';
 import { requirePilot } from '../../db/repositories/pilots';
 import { listScenarios, requireScenario } from '../../db/repositories/scenarios';
-import { lastImport } from '../../db/repositories/status';
+import { lastImport, lastSuccessfulSyncAt } from '../../db/repositories/status';
 import { metricsHandlers } from '../../main/ipc/handlers/metrics';
 import { pilotsHandlers } from '../../main/ipc/handlers/pilots';
 import { calibrate } from '../../main/ipc/handlers/scenarios';
@@ -68,8 +68,7 @@ function once<T>(f: () => T): () => T {
 /** The workspace, and when its data last arrived (latest successful sync, latest import). */
 export function dataSource(ctx: HandlerContext): DataSource {
   const settings = ctx.workspace.settings();
-  const synced = ctx.workspace.db.prepare("SELECT max(coalesce(finished_at, started_at)) AS at FROM sync_runs WHERE status = 'succeeded'").get() as { at: string | null };
-  return { workspaceName: settings.name, currency: settings.currency, lastSyncAt: synced.at, lastImportAt: lastImport(ctx.workspace.db)?.at ?? null };
+  return { workspaceName: settings.name, currency: settings.currency, lastSyncAt: lastSuccessfulSyncAt(ctx.workspace.db), lastImportAt: lastImport(ctx.workspace.db)?.at ?? null };
 }
 
 const calibratedName = (pilot: Pilot | null): string => (pilot ? `Calibrated on ${pilot.name}` : 'Calibrated on the workspace').slice(0, 80);

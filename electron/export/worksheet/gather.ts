@@ -8,7 +8,7 @@ import type { Db } from '../../db/connection';
 import { listImports, listRates } from '../../db/repositories/imports';
 import { listSources } from '../../db/repositories/sources';
 import { sourcesWithLastSync } from '../../db/repositories/status';
-import { syncHistory } from '../../db/repositories/sync-runs';
+import { listSyncRuns } from '../../db/repositories/sync-runs';
 import { foreignCostLines, worksheetRecords, type ForeignCostLines } from '../../db/repositories/worksheet-records';
 import type { WorkspaceSettings } from '../../../shared/domain/settings';
 
@@ -42,15 +42,7 @@ export function worksheetInput(
     sources: {
       currency: settings.currency,
       sources: sourcesWithLastSync(db).map((s) => ({ ...s, createdAt: created.get(s.name) ?? '' })),
-      syncRuns: syncHistory(db, { limit: 500 }).map((r) => ({
-        source: r.source,
-        startedAt: r.started_at,
-        finishedAt: r.finished_at,
-        status: r.status,
-        full: r.full_sync === 1,
-        stats: JSON.parse(r.stats_json) as Record<string, number>,
-        error: r.error,
-      })),
+      syncRuns: listSyncRuns(db, { limit: 500 }),
       imports: listImports(db),
       rates: ratesUsed(listRates(db), settings.currency, foreignCostLines(db, settings.currency, pilot?.id)),
       missingRates: missing,
