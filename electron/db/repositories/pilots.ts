@@ -90,6 +90,15 @@ export function refreshPilotMembership(db: Db, pilotId?: number, recordIds?: rea
 }
 
 /** Records of the pilot's projects, teams and dates whose change landed outside its repositories. */
+/** First and last month ("2026-01") of a pilot's records, or null when it has none. */
+export function pilotRecordSpan(db: Db, pilotId: number): { from: string; to: string } | null {
+  const span = db.prepare('SELECT min(r.period_month) AS a, max(r.period_month) AS b FROM records r JOIN record_pilots rp ON rp.record_id = r.id WHERE rp.pilot_id = ?').get(pilotId) as {
+    a: string | null;
+    b: string | null;
+  };
+  return span.a && span.b ? { from: span.a, to: span.b } : null;
+}
+
 export function recordsOutsidePilotRepositories(db: Db, pilot: Pilot): number[] {
   return scopeRows(db)
     .filter((r) => outsidePilotRepositories(pilot.scope, r))

@@ -1,7 +1,7 @@
 import { emptySums, METRICS, metricValue, type MeasureSums, type MetricId } from '../../../../shared/domain/metrics';
 import { monthsBetween } from '../../../../shared/domain/time';
 import { monthlySums, sumsBy } from '../../../db/repositories/measure-sums';
-import { deletePilot, listPilots, recordsOutsidePilotRepositories, requirePilot, savePilot } from '../../../db/repositories/pilots';
+import { deletePilot, listPilots, pilotRecordSpan, recordsOutsidePilotRepositories, requirePilot, savePilot } from '../../../db/repositories/pilots';
 import type { HandlerMap } from '../handler-types';
 import { riskSignals } from './records';
 
@@ -26,11 +26,8 @@ export const pilotsHandlers: Pick<HandlerMap, 'pilots:list' | 'pilots:save' | 'p
     const settings = ctx.workspace.settings();
     const pilot = requirePilot(db, { id: input.id });
     const total = sumsBy(db, null, { pilotId: pilot.id }).groups.get(null) ?? emptySums();
-    const span = db.prepare('SELECT min(r.period_month) AS a, max(r.period_month) AS b FROM records r JOIN record_pilots rp ON rp.record_id = r.id WHERE rp.pilot_id = ?').get(pilot.id) as {
-      a: string | null;
-      b: string | null;
-    };
-    const months = span.a && span.b ? monthsBetween(`${span.a}-01`, `${span.b}-01`) : [];
+    const span = pilotRecordSpan(db, pilot.id);
+    const months = span ? monthsBetween(`${span.from}-01`, `${span.to}-01`) : [];
     const byMonth = months.length ? monthlySums(db, { fromMonth: months[0]!, toMonth: months[months.length - 1]!, pilotId: pilot.id }).byMonth : new Map<string, MeasureSums>();
     const per = (m: number) => ({ productiveHoursPerFtePerMonth: settings.productiveHoursPerFtePerMonth, months: m });
     return {
