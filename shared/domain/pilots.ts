@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { MetricId } from './metrics';
 
 const Names = z.array(z.string().trim().min(1).max(200)).max(500).default([]);
 const Text = z.string().max(4000).default('');
@@ -86,3 +87,16 @@ export function outsidePilotRepositories(scope: PilotScope, r: RecordForScope): 
   if (scope.repositories.length === 0 || !r.repository || scope.repositories.includes(r.repository)) return false;
   return inPilotScope({ ...scope, repositories: [] }, r);
 }
+
+/** A pilot's headline figures, in the order a planning meeting reads them: the scorecard and the PDF report both show these. */
+export const HEADLINE_METRICS = [
+  'accepted',
+  'cost_per_accepted',
+  'acceptance_rate',
+  'first_pass_validation_rate',
+  'repair_attempts_per_accepted',
+  'rollback_rate',
+  'review_hours',
+  'hours_freed',
+  'fte_freed',
+] as const satisfies readonly MetricId[];

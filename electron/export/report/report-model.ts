@@ -20,7 +20,7 @@ import type { ChartId } from '../../../shared/domain/charts/ids';
 import type { MonthFigures } from '../../../shared/domain/charts/monthly';
 import type { CompareColumn } from '../../../shared/domain/charts/scenario';
 import { METRICS, type MetricId } from '../../../shared/domain/metrics';
-import { PILOT_DECISION_LABELS, type Pilot, type PilotDecisions } from '../../../shared/domain/pilots';
+import { HEADLINE_METRICS, PILOT_DECISION_LABELS, type Pilot, type PilotDecisions } from '../../../shared/domain/pilots';
 import type { Scenario } from '../../../shared/domain/scenario/schema';
 import type { ImportView } from '../../../shared/ipc/contract';
 import { listImports, listRates } from '../../db/repositories/imports';
@@ -60,18 +60,6 @@ export type ReportModel = {
   sources: { sources: Table; syncRuns: Table; imports: Table; rates: Table; note: string };
 };
 
-/** The headline figures of a pilot, in the order the scorecard shows them. */
-export const HEADLINE_METRICS = [
-  'accepted',
-  'cost_per_accepted',
-  'acceptance_rate',
-  'first_pass_validation_rate',
-  'repair_attempts_per_accepted',
-  'rollback_rate',
-  'review_hours',
-  'hours_freed',
-  'fte_freed',
-] as const satisfies readonly MetricId[];
 
 const MISSING_NOTES: Partial<Record<MetricId, string>> = {
   cost_per_accepted: 'Nothing accepted yet, so the cost has nothing to be divided by.',

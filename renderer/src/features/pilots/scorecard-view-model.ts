@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { formatMoney } from '../../../../shared/domain/money';
 import { METRICS, type MetricFormat, type MetricId } from '../../../../shared/domain/metrics';
-import { PILOT_DECISION_LABELS, type PilotDecisions } from '../../../../shared/domain/pilots';
+import { HEADLINE_METRICS, PILOT_DECISION_LABELS, type PilotDecisions } from '../../../../shared/domain/pilots';
 import type { PilotScorecardSchema } from '../../../../shared/ipc/contract-records';
 import { NO_VALUE, formatCount, formatDecimal, formatHours, formatPercent } from '../../lib/format';
 import { monthFiguresRows, type MonthFigures, type MonthFiguresRow } from '../../lib/month-figures';
@@ -26,18 +26,6 @@ export function formatMetric(format: MetricFormat, value: number | null, currenc
   }
 }
 
-/** The headline figures of a pilot, in the order a planning meeting reads them. */
-export const HEADLINE_METRICS = [
-  'accepted',
-  'cost_per_accepted',
-  'acceptance_rate',
-  'first_pass_validation_rate',
-  'repair_attempts_per_accepted',
-  'rollback_rate',
-  'review_hours',
-  'hours_freed',
-  'fte_freed',
-] as const satisfies readonly MetricId[];
 
 export type HeadlineFigure = { id: MetricId; label: string; value: number | null; display: string; note: string | null };
 
