@@ -44,25 +44,25 @@ export const WITH_AI_SERIES = 'Cost with the AI path';
 export const AI_PATH_SERIES = 'AI-path cost';
 export const BAND_LEGEND = 'P10–P90';
 
-type Line = { name: string; color: (p: ExportPalette) => string; dashed: boolean; pick: (p: CostPoint) => BandPoint };
-const COST_LINES: readonly Line[] = [
-  { name: HUMAN_SERIES, color: (p) => p.series[1], dashed: false, pick: (p) => p.humanPath },
-  { name: WITH_AI_SERIES, color: (p) => p.series[0], dashed: false, pick: (p) => p.withAi },
-  { name: AI_PATH_SERIES, color: (p) => p.series[2], dashed: true, pick: (p) => p.aiPath },
+/** One line of the cost chart: its name, colour, style, and which of a point's three bands it draws. */
+export type CostLine = { name: string; color: string; dashed: boolean; pick: (p: CostPoint) => BandPoint };
+
+/** The cost chart's three lines in legend order, in the given colours (screen and export palettes differ). */
+export const costLines = (colors: { human: string; withAi: string; aiPath: string }): CostLine[] => [
+  { name: HUMAN_SERIES, color: colors.human, dashed: false, pick: (p) => p.humanPath },
+  { name: WITH_AI_SERIES, color: colors.withAi, dashed: false, pick: (p) => p.withAi },
+  { name: AI_PATH_SERIES, color: colors.aiPath, dashed: true, pick: (p) => p.aiPath },
 ];
 
-const hasBand = (points: readonly CostPoint[], line: Line) => points.length > 0 && points.every((p) => line.pick(p).p10 !== null && line.pick(p).p90 !== null);
+const hasBand = (points: readonly CostPoint[], line: CostLine) => points.length > 0 && points.every((p) => line.pick(p).p10 !== null && line.pick(p).p90 !== null);
 
 /**
- * "AI vs human cost by month": the human path (every eligible item done by people), the month's
- * cost with the AI path and the AI-path cost alone, each a line with its P10–P90 shaded when Monte
- * Carlo bands are given. A band is two stacked series (P10, then P90 − P10) sharing the line's name.
+ * Each line with its P10–P90 shaded where every point has a band. A band is two stacked series (P10,
+ * then P90 − P10) sharing the line's name, so the legend shows and hides a line and its band together.
  */
-export function scenarioCostOption(points: readonly CostPoint[], currency: string, frame: ChartFrame, palette: ExportPalette = EXPORT_PALETTE): ScenarioCostOption {
-  const text = axisText(palette);
+export function bandedLineSeries(points: readonly CostPoint[], lines: readonly CostLine[], bandOpacity: number): LineSeriesOption[] {
   const series: LineSeriesOption[] = [];
-  for (const line of COST_LINES) {
-    const color = line.color(palette);
+  for (const line of lines) {
     if (hasBand(points, line)) {
       const stack = `band-${line.name}`;
       series.push(
@@ -74,7 +74,7 @@ export function scenarioCostOption(points: readonly CostPoint[], currency: strin
           silent: true,
           symbol: 'none',
           lineStyle: { opacity: 0 },
-          areaStyle: { color, opacity: 0.16 },
+          areaStyle: { color: line.color, opacity: bandOpacity },
           data: points.map((p) => {
             const b = line.pick(p);
             return b.p10 === null || b.p90 === null ? null : b.p90 - b.p10;
@@ -87,15 +87,27 @@ export function scenarioCostOption(points: readonly CostPoint[], currency: strin
       type: 'line',
       symbol: 'circle',
       symbolSize: 5,
-      lineStyle: { color, width: 2, type: line.dashed ? 'dashed' : 'solid' },
-      itemStyle: { color },
+      lineStyle: { color: line.color, width: 2, type: line.dashed ? 'dashed' : 'solid' },
+      itemStyle: { color: line.color },
       data: points.map((p) => line.pick(p).value),
     });
   }
+  return series;
+}
+
+/**
+ * "AI vs human cost by month": the human path (every eligible item done by people), the month's
+ * cost with the AI path and the AI-path cost alone, each a line with its P10–P90 shaded when Monte
+ * Carlo bands are given. A band is two stacked series (P10, then P90 − P10) sharing the line's name.
+ */
+export function scenarioCostOption(points: readonly CostPoint[], currency: string, frame: ChartFrame, palette: ExportPalette = EXPORT_PALETTE): ScenarioCostOption {
+  const text = axisText(palette);
+  const lines = costLines({ human: palette.series[1], withAi: palette.series[0], aiPath: palette.series[2] });
+  const series = bandedLineSeries(points, lines, 0.16);
   return {
     ...exportBase(palette),
     title: frameTitles(frame, palette),
-    legend: frameLegend(frame, COST_LINES.map((l) => ({ name: l.name, itemStyle: { color: l.color(palette) } })), palette),
+    legend: frameLegend(frame, lines.map((l) => ({ name: l.name, itemStyle: { color: l.color } })), palette),
     grid: frameGrid(frame, { legend: true, right: 24 }),
     xAxis: { type: 'category', boundaryGap: false, data: points.map((p) => formatMonthShort(p.month)), axisLine: { lineStyle: { color: palette.axisLine } }, axisLabel: text },
     yAxis: {

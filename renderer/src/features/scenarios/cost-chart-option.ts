@@ -3,23 +3,15 @@ import type { LineSeriesOption } from 'echarts/charts';
 import type { GridComponentOption, LegendComponentOption, TooltipComponentOption } from 'echarts/components';
 import { formatMoney } from '../../../../shared/domain/money';
 import { axisText, axisTooltip, chartBase, chartGrid, chartLegend, DEFAULT_PALETTE, tooltipByIndex, tooltipDot, type ChartPalette } from '../../lib/chart-options';
-import { NO_VALUE, formatMonthLong } from '../../lib/format';
-import type { BandPoint, CostPoint } from './results-view-model';
+import { NO_VALUE, formatMonthLong, formatMonthShort } from '../../lib/format';
+import { bandedLineSeries, costLines, type CostPoint } from '../../../../shared/domain/charts/scenario';
 
 export type CostChartOption = ComposeOption<LineSeriesOption | GridComponentOption | LegendComponentOption | TooltipComponentOption>;
 
-export const HUMAN_SERIES = 'Human-path cost';
-export const WITH_AI_SERIES = 'Cost with the AI path';
-export const AI_PATH_SERIES = 'AI-path cost';
+export { AI_PATH_SERIES, HUMAN_SERIES, WITH_AI_SERIES } from '../../../../shared/domain/charts/scenario';
 
-type Line = { name: string; color: string; dashed: boolean; pick: (p: CostPoint) => BandPoint };
-export const COST_LINES: readonly Line[] = [
-  { name: HUMAN_SERIES, color: '#c2700f', dashed: false, pick: (p) => p.humanPath },
-  { name: WITH_AI_SERIES, color: '#2f5f96', dashed: false, pick: (p) => p.withAi },
-  { name: AI_PATH_SERIES, color: '#3f8f82', dashed: true, pick: (p) => p.aiPath },
-];
-
-const hasBand = (points: readonly CostPoint[], line: Line) => points.length > 0 && points.every((p) => line.pick(p).p10 !== null && line.pick(p).p90 !== null);
+/** The app's palette for the three lines (styles.css); the export palette gives the same hues. */
+export const COST_LINES = costLines({ human: '#c2700f', withAi: '#2f5f96', aiPath: '#3f8f82' });
 
 function tooltipHtml(point: CostPoint, currency: string, palette: ChartPalette): string {
   const m = (v: number | null) => (v === null ? NO_VALUE : formatMoney(v, currency));
@@ -39,37 +31,7 @@ function tooltipHtml(point: CostPoint, currency: string, palette: ChartPalette):
  */
 export function costChartOption(points: readonly CostPoint[], currency: string, palette: ChartPalette = DEFAULT_PALETTE): CostChartOption {
   const text = axisText(palette);
-  const series: LineSeriesOption[] = [];
-  for (const line of COST_LINES) {
-    if (hasBand(points, line)) {
-      const stack = `band-${line.name}`;
-      series.push(
-        { name: line.name, type: 'line', stack, silent: true, symbol: 'none', lineStyle: { opacity: 0 }, data: points.map((p) => line.pick(p).p10) },
-        {
-          name: line.name,
-          type: 'line',
-          stack,
-          silent: true,
-          symbol: 'none',
-          lineStyle: { opacity: 0 },
-          areaStyle: { color: line.color, opacity: 0.14 },
-          data: points.map((p) => {
-            const b = line.pick(p);
-            return b.p10 === null || b.p90 === null ? null : b.p90 - b.p10;
-          }),
-        },
-      );
-    }
-    series.push({
-      name: line.name,
-      type: 'line',
-      symbol: 'circle',
-      symbolSize: 5,
-      lineStyle: { color: line.color, width: 2, type: line.dashed ? 'dashed' : 'solid' },
-      itemStyle: { color: line.color },
-      data: points.map((p) => line.pick(p).value),
-    });
-  }
+  const series = bandedLineSeries(points, COST_LINES, 0.14);
   return {
     ...chartBase(palette),
     grid: chartGrid({ left: 8, right: 16, top: 36, bottom: 8 }),
@@ -78,7 +40,7 @@ export function costChartOption(points: readonly CostPoint[], currency: string, 
     xAxis: {
       type: 'category',
       boundaryGap: false,
-      data: points.map((p) => p.label),
+      data: points.map((p) => formatMonthShort(p.month)),
       axisLine: { lineStyle: { color: palette.gridLine } },
       axisLabel: text,
     },

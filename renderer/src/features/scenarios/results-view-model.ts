@@ -1,6 +1,6 @@
 import { formatMoney } from '../../../../shared/domain/money';
 import type { Band, DeterministicResult, MonteCarloResult, Scenario } from '../../../../shared/domain/scenario';
-import { NO_VALUE, formatCount, formatDecimal, formatHours, formatMonthLong, formatMonthShort, formatPercent } from '../../lib/format';
+import { NO_VALUE, formatCount, formatDecimal, formatHours, formatMonthLong, formatPercent } from '../../lib/format';
 import { formatMoneyValue } from './assumption-model';
 
 /** The scenario with nothing routed to the AI path: every eligible item done by people (the human-only baseline). */
@@ -147,28 +147,8 @@ export function monthRows(s: Scenario, result: DeterministicResult): MonthRow[] 
   }));
 }
 
-export type BandPoint = { value: number; p10: number | null; p90: number | null };
-export type CostPoint = { month: string; label: string; humanPath: BandPoint; withAi: BandPoint; aiPath: BandPoint; costPerAcceptedMicros: number | null };
-
-/**
- * The monthly chart's points: human-path cost, the cost with the AI path and the AI-path cost alone,
- * each with its P10–P90 from Monte Carlo when there are bands for this horizon.
- */
-export function costPoints(result: DeterministicResult, bands: MonteCarloResult | null): CostPoint[] {
-  const usable = bands !== null && bands.periods.length === result.periods.length ? bands : null;
-  return result.periods.map((p, i) => {
-    const b = usable?.periods[i]?.bands;
-    const point = (value: number, band: Band | undefined): BandPoint => ({ value, p10: band?.p10 ?? null, p90: band?.p90 ?? null });
-    return {
-      month: p.month,
-      label: formatMonthShort(p.month),
-      humanPath: point(p.humanPathCostMicros, b?.humanPathCostMicros),
-      withAi: point(p.scenarioCostMicros, b?.scenarioCostMicros),
-      aiPath: point(p.aiPathCostMicros, b?.aiPathCostMicros),
-      costPerAcceptedMicros: p.costPerAcceptedMicros,
-    };
-  });
-}
+// The cost chart's points come from the shared chart module, which the exported chart and the report use too.
+export { costPoints, type BandPoint, type CostPoint } from '../../../../shared/domain/charts/scenario';
 
 /** "Calibrated on 461 records of the workspace, April – September 2026", or why there is no calibration. */
 export function calibrationLine(s: Scenario): string {
