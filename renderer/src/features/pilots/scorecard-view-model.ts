@@ -1,31 +1,15 @@
 import type { z } from 'zod';
-import { formatMoney } from '../../../../shared/domain/money';
-import { METRICS, type MetricFormat, type MetricId } from '../../../../shared/domain/metrics';
+import { METRICS, type MetricId } from '../../../../shared/domain/metrics';
 import { HEADLINE_METRICS, PILOT_DECISION_LABELS, type PilotDecisions } from '../../../../shared/domain/pilots';
 import type { PilotScorecardSchema } from '../../../../shared/ipc/contract-records';
-import { NO_VALUE, formatCount, formatDecimal, formatHours, formatPercent } from '../../lib/format';
+import { formatCount, formatMetric } from '../../lib/format';
 import { monthFiguresRows, type MonthFigures, type MonthFiguresRow } from '../../lib/month-figures';
 import { DECISION_KEYS } from './pilot-form-model';
 
+// formatMetric comes from the shared chart formats (the PDF report shows the same figures the same way).
+export { formatMetric } from '../../lib/format';
+
 export type Scorecard = z.infer<typeof PilotScorecardSchema>;
-
-/** A metric's value as its definition says to show it; money in micros of `currency`. */
-export function formatMetric(format: MetricFormat, value: number | null, currency: string): string {
-  if (value === null || !Number.isFinite(value)) return NO_VALUE;
-  switch (format) {
-    case 'count':
-      return formatCount(value);
-    case 'money':
-      return formatMoney(value, currency);
-    case 'percent':
-      return formatPercent(value);
-    case 'hours':
-      return formatHours(value);
-    case 'decimal':
-      return formatDecimal(value, 2);
-  }
-}
-
 
 export type HeadlineFigure = { id: MetricId; label: string; value: number | null; display: string; note: string | null };
 
