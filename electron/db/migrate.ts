@@ -29,15 +29,22 @@ export function migrate(db: Db, opts: { backupDir: string; now?: () => string; m
   if (applied.length > 0) backupBeforeMigration(db, opts.backupDir, applied.length, now());
 
   const record = db.prepare('INSERT INTO schema_migrations (version, name, sha256, applied_at) VALUES (?, ?, ?, ?)');
+  const isApplied = db.prepare('SELECT 1 FROM schema_migrations WHERE version = ?');
+  const done: number[] = [];
   for (const m of pending) {
+    // Another process (the CLI beside the app, say) may have applied this one since we looked.
+    // IMMEDIATE takes the write lock before the check, so the check and the change see one state
+    // and the later process skips it instead of failing on a table that already exists.
     db.transaction(() => {
+      if (isApplied.get(m.version) !== undefined) return;
       db.exec(m.sql);
       record.run(m.version, m.name, m.sha256, now());
       db.pragma(`user_version = ${m.version}`);
       db.pragma(`application_id = ${APPLICATION_ID}`);
-    })();
+      done.push(m.version);
+    }).immediate();
   }
-  return { applied: pending.map((m) => m.version) };
+  return { applied: done };
 }
 
 /**

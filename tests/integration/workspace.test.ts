@@ -126,6 +126,33 @@ describe('migrations', () => {
     ws.close();
   });
 
+  it('lets a second process that finds the same migration pending skip what the first applied meanwhile', () => {
+    // The CLI and the app (or two `yardstick` runs) can open one old workspace at once. Both see
+    // the migration pending; the second reaches it after the first applied it. The interleaving is
+    // made exact here: the second connection's backup asks for the time, and the first connection
+    // migrates the file in that moment.
+    const dir = join(temp(), 'ws');
+    const ws = openWorkspace(dir, { create: true });
+    const other = new Database(join(dir, DB_FILE));
+    other.pragma('busy_timeout = 5000');
+    cleanups.push(() => other.close());
+    const migrations = [...MIGRATIONS, extra];
+    let firstApplied: number[] = [];
+    const result = migrate(ws.db, {
+      backupDir: join(dir, 'backups'),
+      migrations,
+      now: () => {
+        if (firstApplied.length === 0) firstApplied = migrate(other, { backupDir: join(dir, 'backups'), migrations }).applied;
+        return new Date().toISOString();
+      },
+    });
+    expect(firstApplied).toEqual([extra.version]);
+    expect(result.applied).toEqual([]);
+    expect(ws.db.prepare('SELECT count(*) AS n FROM schema_migrations WHERE version = ?').get(extra.version)).toEqual({ n: 1 });
+    expect(ws.db.pragma('user_version', { simple: true })).toBe(extra.version);
+    ws.close();
+  });
+
   it('rolls back a failing migration completely', () => {
     const dir = join(temp(), 'ws');
     const ws = openWorkspace(dir, { create: true });
