@@ -87,6 +87,11 @@ export const CostLineViewSchema = z.object({
   unit: z.string().nullable(),
   amountMicros: z.number(),
   currency: z.string(),
+  /**
+   * The line in the workspace currency at the rate of its date, as the record's totals hold it;
+   * null when no rate exists (the line is then left out of the totals).
+   */
+  convertedMicros: z.number().nullable(),
 });
 
 export const EvidenceSourceSchema = z.object({

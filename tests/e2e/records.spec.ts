@@ -146,6 +146,14 @@ test('a record with lines in another currency shows them converted: subtotals ad
   for (const group of groups.filter((g) => g.lines.every((l) => l.currency === currency))) {
     expect(group.lines.reduce((sum, l) => sum + l.micros, 0), group.kind).toBe(group.micros);
   }
+  // Each foreign line shows what its subtotal holds of it, and those add up to the subtotal.
+  for (const group of groups) {
+    expect(group.lines.reduce((sum, l) => sum + (l.convertedMicros ?? 0), 0), group.kind).toBe(group.micros);
+  }
+  const foreignLine = records.drawer().locator(`[data-testid="record-cost-line"]:not([data-currency="${currency}"])`).first();
+  // In the workspace currency, never "no … rate": the demo has a rate for every currency it bills in.
+  await expect(foreignLine.getByTestId('record-cost-converted')).toHaveText(/^[^\d\s]*\d[\d,]*\.\d\d$/);
+  await records.drawer().screenshot({ path: 'test-results/record-foreign-lines.png' });
 });
 
 test('the Unlinked tab counts what linking could not attach, kind by kind, as the database has it', async ({ page }) => {

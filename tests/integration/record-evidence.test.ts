@@ -150,6 +150,25 @@ describe('records:get on the demo workspace', () => {
     expect(d.record.costTotalMicros).toBeGreaterThan(0);
   });
 
+  it('gives each line in another currency its converted amount, and those add up to the kind totals', async () => {
+    const currency = t.ws.settings().currency;
+    const { id } = one<{ id: number }>(
+      `SELECT r.id FROM records r WHERE EXISTS (SELECT 1 FROM record_cost_lines l WHERE l.record_id = r.id AND l.currency <> ?)
+       ORDER BY r.record_key LIMIT 1`,
+      currency,
+    );
+    const d = await get(id);
+    const foreign = d.costLines.filter((l) => l.currency !== currency);
+    expect(foreign.length).toBeGreaterThan(0);
+    expect(foreign.every((l) => l.convertedMicros !== null && l.convertedMicros !== l.amountMicros)).toBe(true);
+    expect(d.costLines.filter((l) => l.currency === currency).every((l) => l.convertedMicros === l.amountMicros)).toBe(true);
+    const column = { run_credits: 'costRunCreditsMicros', ai_credits: 'costAiCreditsMicros', provider: 'costProviderMicros', ci: 'costCiMicros', human: 'costHumanMicros' } as const;
+    for (const kind of Object.keys(column) as (keyof typeof column)[]) {
+      const sum = d.costLines.filter((l) => l.kind === kind).reduce((s, l) => s + (l.convertedMicros ?? 0), 0);
+      expect(sum, kind).toBe(d.record[column[kind]]);
+    }
+  });
+
   it('labels the signals the record carries', async () => {
     const { id } = one<{ id: number }>('SELECT record_id AS id FROM record_signals ORDER BY record_id LIMIT 1');
     const d = await get(id);

@@ -84,14 +84,17 @@ export class RecordsPage {
   }
 
   /** Each cost group (kind) with its subtotal in the workspace currency and its lines in their own currencies. */
-  async costGroups(): Promise<{ kind: string; micros: number; lines: { micros: number; currency: string }[] }[]> {
+  async costGroups(): Promise<{ kind: string; micros: number; lines: { micros: number; currency: string; convertedMicros: number | null }[] }[]> {
     return this.drawer()
       .getByTestId('record-cost-group')
       .evaluateAll((groups) =>
         groups.map((g) => ({
           kind: g.getAttribute('data-kind') ?? '',
           micros: Number(g.getAttribute('data-micros')),
-          lines: [...g.querySelectorAll('[data-testid="record-cost-line"]')].map((l) => ({ micros: Number(l.getAttribute('data-micros')), currency: l.getAttribute('data-currency') ?? '' })),
+          lines: [...g.querySelectorAll('[data-testid="record-cost-line"]')].map((l) => {
+            const converted = l.getAttribute('data-converted-micros');
+            return { micros: Number(l.getAttribute('data-micros')), currency: l.getAttribute('data-currency') ?? '', convertedMicros: converted === null || converted === '' ? null : Number(converted) };
+          }),
         })),
       );
   }

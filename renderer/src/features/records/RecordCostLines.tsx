@@ -2,8 +2,9 @@ import type { CostTable } from './record-detail-view-model';
 import { BASIS_HINTS, BASIS_LABELS } from './record-detail-view-model';
 
 /**
- * Cost lines grouped by kind: each line in its own currency, each kind's subtotal and the total in
- * the workspace currency. data-micros carries the raw amounts for checks that they add up.
+ * Cost lines grouped by kind: each line in its own currency (with, under a foreign amount, what the
+ * subtotal holds of it), each kind's subtotal and the total in the workspace currency. data-micros
+ * and data-converted-micros carry the raw amounts for checks that they add up.
  */
 export function RecordCostLines({ table }: { table: CostTable }) {
   if (table.groups.length === 0) {
@@ -37,7 +38,14 @@ export function RecordCostLines({ table }: { table: CostTable }) {
               </td>
             </tr>
             {group.lines.map((line) => (
-              <tr key={line.key} data-testid="record-cost-line" data-kind={group.kind} data-micros={line.amountMicros} data-currency={line.currency}>
+              <tr
+                key={line.key}
+                data-testid="record-cost-line"
+                data-kind={group.kind}
+                data-micros={line.amountMicros}
+                data-currency={line.currency}
+                data-converted-micros={line.convertedMicros ?? ''}
+              >
                 <td>
                   <span className="record-cost-evidence">{line.evidence}</span>
                   <span className="muted small"> · {line.occurredOn}</span>
@@ -48,7 +56,14 @@ export function RecordCostLines({ table }: { table: CostTable }) {
                   </span>
                 </td>
                 <td className="num">{line.quantity}</td>
-                <td className="num">{line.amount}</td>
+                <td className="num">
+                  {line.amount}
+                  {line.converted !== null && (
+                    <span className="muted small record-cost-converted" data-testid="record-cost-converted" title={`In ${table.currency} at the rate of ${line.occurredOn}`}>
+                      {line.converted}
+                    </span>
+                  )}
+                </td>
               </tr>
             ))}
           </tbody>

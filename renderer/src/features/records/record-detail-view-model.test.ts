@@ -52,8 +52,9 @@ describe('costTable', () => {
   it('keeps a line in its own currency and says the subtotal holds it converted', () => {
     const detail = sampleDetail();
     const provider = costTable(detail.record, detail.costLines, 'GBP').groups.find((g) => g.kind === 'provider');
-    expect(provider?.lines[0]).toMatchObject({ amount: 'US$1.00', inRecordCurrency: false, quantity: '120,000 tokens' });
+    expect(provider?.lines[0]).toMatchObject({ amount: 'US$1.00', inRecordCurrency: false, quantity: '120,000 tokens', converted: '£0.79' });
     expect(provider?.subtotal).toBe('£0.79');
+    expect(costTable(detail.record, detail.costLines, 'GBP').groups.find((g) => g.kind === 'ci')?.lines[0]?.converted).toBeNull();
     expect(provider?.conversionNote).toBe("USD converted into GBP at the exchange rate of each line's date.");
   });
 
@@ -65,8 +66,9 @@ describe('costTable', () => {
     expect(table.groups[0]?.lines.map((l) => l.basis)).toEqual(['estimated', 'measured']);
   });
 
-  it('names the currencies left out for want of a rate', () => {
-    const detail = sampleDetail();
+  it('names the currencies left out for want of a rate, on the line too', () => {
+    const detail = sampleDetail({ costLines: sampleDetail().costLines.map((l) => (l.currency === 'USD' ? { ...l, convertedMicros: null } : l)) });
+    expect(costTable(detail.record, detail.costLines, 'GBP').groups.find((g) => g.kind === 'provider')?.lines[0]?.converted).toBe('no USD rate');
     const table = costTable(sampleRecordRow({ missingRates: 'USD' }), detail.costLines, 'GBP');
     expect(table.missingRatesNote).toBe('Costs in USD are left out of the total until an exchange rate into GBP is entered in Settings.');
   });

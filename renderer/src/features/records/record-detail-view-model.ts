@@ -64,6 +64,10 @@ export type CostLineModel = {
   amount: string;
   /** False for lines in another currency, which the subtotal holds converted. */
   inRecordCurrency: boolean;
+  /** The line in the workspace currency as the subtotal holds it (null: no rate, left out). */
+  convertedMicros: number | null;
+  /** For a line in another currency: "£0.79", or why it is not in the subtotal; null otherwise. */
+  converted: string | null;
 };
 
 export type CostGroup = {
@@ -116,6 +120,8 @@ export function costTable(row: RecordRow, lines: RecordDetail['costLines'], curr
         currency: line.currency,
         amount: formatMoney(line.amountMicros, line.currency),
         inRecordCurrency: line.currency === currency,
+        convertedMicros: line.convertedMicros,
+        converted: line.currency === currency ? null : line.convertedMicros === null ? `no ${line.currency} rate` : formatMoney(line.convertedMicros, currency),
       }));
     const subtotalMicros = SUBTOTAL_OF[kind](row);
     if (own.length === 0 && subtotalMicros === 0) continue;

@@ -59,6 +59,7 @@ export function sampleDetail(overrides: Partial<RecordDetail> = {}): RecordDetai
     unit: 'units',
     amountMicros,
     currency: 'GBP',
+    convertedMicros: amountMicros,
     ...extra,
   });
   return {
@@ -67,7 +68,7 @@ export function sampleDetail(overrides: Partial<RecordDetail> = {}): RecordDetai
       line('run_credits', 4_000_000, { quantity: 1, unit: 'run credits' }),
       line('run_credits', 4_000_000, { quantity: 1, unit: 'run credits' }),
       line('ai_credits', 1_250_000, { quantity: 125, unit: 'AI credits' }),
-      line('provider', 1_000_000, { currency: 'USD', quantity: 120_000, unit: 'tokens' }),
+      line('provider', 1_000_000, { currency: 'USD', convertedMicros: 790_000, quantity: 120_000, unit: 'tokens' }),
       line('ci', 130_000, { quantity: 26.5, unit: 'CI minutes' }),
       line('human', 85_000_000, { basis: 'estimated', quantity: 1, unit: 'hours', evidence: 'review: 2 rounds × 30 min' }),
       line('human', 127_500_000, { quantity: 1.5, unit: 'hours' }),
