@@ -49,6 +49,9 @@ Usage:
   yardstick scenario show NAME --workspace DIR [--format csv|json]      every assumption: value, range, evidence
   yardstick scenario run NAME --workspace DIR [--set ASSUMPTION=VALUE ...] [--horizon MONTHS]
                     [--draws N [--seed N]] [--format csv|json]          per-month results and totals (VALUE: 0.8, 80% or low:likely:high)
+  yardstick scenario seek NAME --workspace DIR --vary ASSUMPTION [--target break-even | net-saving=AMOUNT | cost-per-accepted=AMOUNT
+                    | ai-path-cost=AMOUNT | hours-freed=H | fte-freed=N | accepted=N] [--set ...] [--horizon MONTHS] [--format csv|json]
+                                                            the value of one assumption that reaches the target (default break-even)
   yardstick scenario calibrate NAME --workspace DIR [--pilot NAME] [--horizon MONTHS] [--window MONTHS]
                                                             save a scenario calibrated on the workspace's (or a pilot's) records
   yardstick scenario rename|duplicate NAME NEW_NAME --workspace DIR
@@ -187,6 +190,8 @@ export async function main(argv: string[]): Promise<number> {
         width: { type: 'string' },
         height: { type: 'string' },
         scenario: { type: 'string' },
+        vary: { type: 'string' },
+        target: { type: 'string' },
         force: { type: 'boolean' },
       },
       strict: true,

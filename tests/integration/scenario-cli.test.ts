@@ -82,6 +82,33 @@ describe('yardstick scenario on a fresh demo workspace', () => {
     expect(json.capacity.teams.map((t: { name: string }) => t.name)).toEqual(['Data', 'Mobile', 'Payments', 'Platform']);
   });
 
+  it('seeks the value of one assumption that reaches a target, and the engine agrees at that value', async () => {
+    const run = JSON.parse((await cli('scenario', 'run', 'Base', '--format', 'json')).stdout);
+    const breakEven = await cli('scenario', 'seek', 'Base', '--vary', 'acceptance_rate');
+    expect(breakEven.status, breakEven.stderr).toBe(0);
+    const [header, row] = csv(breakEven.stdout);
+    expect(header).toEqual(['assumption', 'target', 'target_value', 'found', 'value', 'current_value', 'achieved', 'search_low', 'search_high', 'iterations', 'reason']);
+    const col = (name: string) => row![header!.indexOf(name)]!;
+    expect([col('assumption'), col('target'), col('found')]).toEqual(['acceptance_rate', 'break-even', 'true']);
+    // The closed-form break-even of scenarios:run and the bisection of the seek are one answer.
+    expect(Number(col('value'))).toBeCloseTo(run.totals.breakEven.acceptanceRate, 5);
+    expect(Number(col('current_value'))).toBe(run.scenario.assumptions.acceptance_rate.value);
+
+    // A money target in major units; running the scenario at the answer gives that net saving.
+    const saving = JSON.parse((await cli('scenario', 'seek', 'Base', '--vary', 'acceptance_rate', '--target', 'net-saving=100000', '--format', 'json')).stdout);
+    expect(saving.goalSeek).toMatchObject({ assumption: 'acceptance_rate', found: true, target: { metric: 'netSavingMicros', value: 100_000_000_000 } });
+    const at = JSON.parse((await cli('scenario', 'run', 'Base', '--set', `acceptance_rate=${saving.goalSeek.value}`, '--format', 'json')).stdout);
+    expect(at.totals.netSavingMicros / 100_000_000_000).toBeCloseTo(1, 4);
+
+    // Cost per accepted is undefined at 0% acceptance; the seek still finds the rate inside the range.
+    const cost = csv((await cli('scenario', 'seek', 'Base', '--vary', 'acceptance_rate', '--target', 'cost-per-accepted=1000')).stdout)[1]!;
+    expect(cost[header!.indexOf('found')]).toBe('true');
+    expect(Number(cost[header!.indexOf('achieved')])).toBeCloseTo(1000, 1);
+
+    expect((await cli('scenario', 'seek', 'Base')).stderr).toMatch(/^yardstick scenario: --vary ASSUMPTION is required: one of monthly_volume, /);
+    expect((await cli('scenario', 'seek', 'Base', '--vary', 'acceptance_rate', '--target', 'profit=1')).stderr).toMatch(/--target takes break-even or net-saving=AMOUNT/);
+  });
+
   it('says plainly what is wrong', async () => {
     const typo = await cli('scenario', 'run', 'Base', '--set', 'acceptence_rate=0.9');
     expect(typo.status).toBe(1);

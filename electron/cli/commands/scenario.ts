@@ -1,5 +1,5 @@
 import { toCsv } from '../../../shared/domain/csv';
-import { parseSetArguments, ScenarioInputError } from '../../../shared/domain/scenario/overrides';
+import { GOAL_TARGET_NAMES, parseGoalArguments, parseSetArguments, ScenarioInputError } from '../../../shared/domain/scenario/overrides';
 import { ASSUMPTION_IDS, ASSUMPTIONS, TEAM_ASSUMPTION_IDS, TEAM_ASSUMPTIONS, type Assumption, type Scenario } from '../../../shared/domain/scenario/schema';
 import type { ScenarioRun } from '../../../shared/ipc/contract-scenarios';
 import { AppError } from '../../../shared/ipc/result';
@@ -120,9 +120,36 @@ function printRun(run: ScenarioRun): void {
   process.stdout.write(toCsv(header, rows));
 }
 
+/** Turns the domain's input errors (a bad --set or --target) into the CLI's INVALID_INPUT. */
+function userArgs<T>(f: () => T): T {
+  try {
+    return f();
+  } catch (e) {
+    throw e instanceof ScenarioInputError ? new AppError('INVALID_INPUT', e.message) : e;
+  }
+}
+
+const goalTargetNamed = (metric: string) => Object.entries(GOAL_TARGET_NAMES).find(([, t]) => t.metric === metric);
+/** Money metrics print in major units like the rest of the CSV; counts and hours as they are. */
+const goalFigure = (metric: string, v: number | null) => (metric === 'netSavingMicros' || goalTargetNamed(metric)?.[1].money ? major(v) : round(v, 4));
+
+/** The goal seek as one CSV row: the question, the answer, where the assumption is now, and why there is none. */
+function printSeek(run: ScenarioRun): void {
+  const g = run.goalSeek!;
+  const t = g.target;
+  const [target, metric, goal] = t === 'break_even' ? ['break-even', 'netSavingMicros', 0] : [goalTargetNamed(t.metric)?.[0] ?? t.metric, t.metric, t.value];
+  const current = run.scenario.assumptions[g.assumption as keyof Scenario['assumptions']].value;
+  process.stdout.write(
+    toCsv(
+      ['assumption', 'target', 'target_value', 'found', 'value', 'current_value', 'achieved', 'search_low', 'search_high', 'iterations', 'reason'],
+      [[g.assumption, target, goalFigure(metric, goal), g.found, g.value === null ? null : round(g.value, 6), current, goalFigure(metric, g.achieved), g.range[0], g.range[1], g.iterations, g.reason]],
+    ),
+  );
+}
+
 /**
- * `yardstick scenario list|show|run|calibrate|rename|duplicate|delete|undo`: the Scenarios page on
- * the command line, through the same channels and engine.
+ * `yardstick scenario list|show|run|seek|calibrate|rename|duplicate|delete|undo`: the Scenarios page
+ * on the command line, through the same channels and engine.
  */
 export async function scenarioCommand(sub: string | undefined, positional: string[], args: CliArgs, sets: string[]): Promise<void> {
   const format = formatOf(args);
@@ -146,12 +173,7 @@ export async function scenarioCommand(sub: string | undefined, positional: strin
       });
     case 'run':
       return withWorkspace(args, async (ws) => {
-        let set: Record<string, string>;
-        try {
-          set = parseSetArguments(sets);
-        } catch (e) {
-          throw e instanceof ScenarioInputError ? new AppError('INVALID_INPUT', e.message) : e;
-        }
+        const set = userArgs(() => parseSetArguments(sets));
         const draws = intArg(args, 'draws', 0);
         const horizon = intArg(args, 'horizon', 0);
         const run = await call(ws, 'scenarios:run', {
@@ -164,6 +186,16 @@ export async function scenarioCommand(sub: string | undefined, positional: strin
         });
         if (format === 'json') printJson(run);
         else printRun(run);
+      });
+    case 'seek':
+      // The Scenarios page's goal seek: which value of one assumption reaches the target, the others as they are (after --set).
+      return withWorkspace(args, async (ws) => {
+        const set = userArgs(() => parseSetArguments(sets));
+        const goalSeek = userArgs(() => parseGoalArguments(str(args, 'vary'), str(args, 'target')));
+        const horizon = intArg(args, 'horizon', 0);
+        const run = await call(ws, 'scenarios:run', { name: requireName(name), set, goalSeek, tornado: false, capacity: false, ...(horizon > 0 ? { horizonMonths: horizon } : {}) });
+        if (format === 'json') printJson({ scenario: run.scenario.name, currency: run.currency, goalSeek: run.goalSeek });
+        else printSeek(run);
       });
     case 'calibrate':
       return withWorkspace(args, async (ws) => {
@@ -193,6 +225,6 @@ export async function scenarioCommand(sub: string | undefined, positional: strin
         process.stdout.write(`Undid the ${undone} of ${name}${scenario ? `: ${scenario.scenario.name} is back as it was` : `: ${name} is gone`}\n`);
       });
     default:
-      throw new AppError('INVALID_INPUT', 'use yardstick scenario list|show|run|calibrate|rename|duplicate|delete|undo (see yardstick --help)');
+      throw new AppError('INVALID_INPUT', 'use yardstick scenario list|show|run|seek|calibrate|rename|duplicate|delete|undo (see yardstick --help)');
   }
 }

@@ -5,6 +5,6 @@ export { addMonths, assumptionValues, horizonMonths, repairsWithinBudget, runDet
 export { rangeOf, runMonteCarlo } from './monte-carlo';
 export { goalSeek, seekRange, tornado } from './sensitivity';
 export { capacityPlan, perRoutedItem } from './capacity';
-export { applyOverrides, parseSetArguments, scenarioIssues, ScenarioInputError, OVERRIDE_KEYS_HELP } from './overrides';
+export { applyOverrides, parseGoalArguments, parseSetArguments, scenarioIssues, ScenarioInputError, GOAL_TARGET_NAMES, OVERRIDE_KEYS_HELP } from './overrides';
 export { calibrateScenario, type CalibrationInput, type TeamData } from './calibrate';
 export { mulberry32 } from './random';

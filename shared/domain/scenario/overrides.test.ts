@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { planRules } from '../plans';
 import { exampleScenario, exampleTeam } from './example';
-import { applyOverrides, parseSetArguments, scenarioIssues } from './overrides';
+import { applyOverrides, parseGoalArguments, parseSetArguments, scenarioIssues } from './overrides';
 
 const plans = [planRules({ name: 'Cloud', pricePerCreditMicros: 4_000_000 }), planRules({ name: 'Self-hosted', pricePerCreditMicros: 2_000_000, freeCredits: 50 })];
 
@@ -52,5 +52,20 @@ describe('overrides (--set and the run channel)', () => {
       'team a appears twice',
       'team.a.leave_share: value 3 is outside 0–1',
     ]);
+  });
+});
+
+describe('goal-seek arguments (--vary, --target)', () => {
+  it('reads break-even by default, money in major units and other figures as they are', () => {
+    expect(parseGoalArguments('acceptance_rate', undefined)).toEqual({ assumption: 'acceptance_rate', target: 'break_even' });
+    expect(parseGoalArguments('price_per_credit', 'net-saving=25,000.50')).toEqual({ assumption: 'price_per_credit', target: { metric: 'netSavingMicros', value: 25_000_500_000 } });
+    expect(parseGoalArguments('ai_share', 'fte-freed=1.5')).toEqual({ assumption: 'ai_share', target: { metric: 'fteFreed', value: 1.5 } });
+  });
+
+  it('names what is wrong', () => {
+    expect(() => parseGoalArguments(undefined, undefined)).toThrow(/--vary ASSUMPTION is required/);
+    expect(() => parseGoalArguments('acceptence_rate', undefined)).toThrow(/unknown assumption "acceptence_rate" for --vary/);
+    expect(() => parseGoalArguments('acceptance_rate', 'net-saving=')).toThrow(/--target takes break-even or/);
+    expect(() => parseGoalArguments('acceptance_rate', 'net-saving=lots')).toThrow(/got "net-saving=lots"/);
   });
 });

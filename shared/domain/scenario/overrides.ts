@@ -1,5 +1,5 @@
 import type { PlanRules } from '../plans';
-import { ASSUMPTIONS, ASSUMPTION_IDS, TEAM_ASSUMPTIONS, TEAM_ASSUMPTION_IDS, type Assumption, type AssumptionId, type Scenario, type TeamAssumptionId } from './schema';
+import { ASSUMPTIONS, ASSUMPTION_IDS, TEAM_ASSUMPTIONS, TEAM_ASSUMPTION_IDS, type Assumption, type AssumptionId, type GoalMetric, type GoalTarget, type Scenario, type TeamAssumptionId } from './schema';
 
 /** A scenario input the user can correct (unknown assumption, value out of range); the handler answers INVALID_INPUT. */
 export class ScenarioInputError extends Error {
@@ -130,4 +130,34 @@ export function parseSetArguments(list: readonly string[]): Record<string, strin
     out[item.slice(0, at).trim()] = item.slice(at + 1).trim();
   }
   return out;
+}
+
+/** The goal-seek targets by their command-line names, and whether the amount is money (major units). */
+export const GOAL_TARGET_NAMES: Readonly<Record<string, { metric: GoalMetric; money: boolean }>> = {
+  'net-saving': { metric: 'netSavingMicros', money: true },
+  'cost-per-accepted': { metric: 'costPerAcceptedMicros', money: true },
+  'ai-path-cost': { metric: 'aiPathCostMicros', money: true },
+  'hours-freed': { metric: 'hoursFreed', money: false },
+  'fte-freed': { metric: 'fteFreed', money: false },
+  accepted: { metric: 'accepted', money: false },
+};
+const GOAL_HELP = `break-even or ${Object.keys(GOAL_TARGET_NAMES)
+  .map((n) => `${n}=AMOUNT`)
+  .join(', ')}`;
+
+/**
+ * `--vary ASSUMPTION --target break-even|net-saving=25000|…` as a goal-seek question. Money amounts
+ * are in the scenario's currency, major units, as the CSV output prints them.
+ */
+export function parseGoalArguments(vary: string | undefined, target: string | undefined): { assumption: AssumptionId; target: GoalTarget } {
+  if (!vary) throw new ScenarioInputError(`--vary ASSUMPTION is required: one of ${ASSUMPTION_IDS.join(', ')}`);
+  if (!(ASSUMPTION_IDS as readonly string[]).includes(vary)) throw new ScenarioInputError(`unknown assumption "${vary}" for --vary: use one of ${ASSUMPTION_IDS.join(', ')}`);
+  const assumption = vary as AssumptionId;
+  const text = (target ?? 'break-even').trim();
+  if (text === 'break-even') return { assumption, target: 'break_even' };
+  const at = text.indexOf('=');
+  const def = at > 0 ? GOAL_TARGET_NAMES[text.slice(0, at).trim()] : undefined;
+  const amount = at > 0 ? Number(text.slice(at + 1).trim().replace(/,/g, '')) : NaN;
+  if (!def || text.slice(at + 1).trim() === '' || !Number.isFinite(amount)) throw new ScenarioInputError(`--target takes ${GOAL_HELP}; got "${text}"`);
+  return { assumption, target: { metric: def.metric, value: def.money ? Math.round(amount * 1e6) : amount } };
 }

@@ -186,3 +186,24 @@ describe('engine properties', () => {
 function valuesOf(s: Scenario): AssumptionValues {
   return Object.fromEntries(ASSUMPTION_IDS.map((id) => [id, s.assumptions[id].value])) as AssumptionValues;
 }
+
+describe('goal seek where the metric is undefined at an end', () => {
+  it('finds the acceptance rate that gives a cost per accepted, though nothing is accepted at 0%', () => {
+    let checked = 0;
+    for (let seed = 1; seed <= CASES; seed++) {
+      const s = randomScenario(seed);
+      const now = runDeterministic(s).totals.costPerAcceptedMicros;
+      if (now === null || now <= 0) continue;
+      // Half again the current cost per accepted is reached at some lower acceptance rate.
+      const goal = Math.round(now * 1.5);
+      const seek = goalSeek(s, { assumption: 'acceptance_rate', target: { metric: 'costPerAcceptedMicros', value: goal } });
+      expect(seek.found, `seed ${seed}: ${seek.reason}`).toBe(true);
+      expect(seek.value!).toBeGreaterThan(0);
+      expect(seek.value!).toBeLessThan(s.assumptions.acceptance_rate.value);
+      const at = runDeterministic(exampleScenario({ ...valuesOf(s), acceptance_rate: seek.value! }, { plan: s.plan, horizonMonths: s.horizonMonths })).totals;
+      expect(at.costPerAcceptedMicros! / goal, `seed ${seed}`).toBeCloseTo(1, 6);
+      checked += 1;
+    }
+    expect(checked).toBeGreaterThan(CASES / 3);
+  });
+});

@@ -62,12 +62,35 @@ export function goalSeek(
   let [lo, hi] = range;
   let gLo = gap(lo);
   let gHi = gap(hi);
-  // Money, hours and counts have no natural top: widen the default range tenfold until the sign changes.
+  // An end where the metric is undefined (cost per accepted at an acceptance rate of 0: nothing
+  // accepted) moves in to the nearest point where it is defined. Such a metric grows without bound
+  // near that end, so an answer inside the range is still found.
+  const definedNear = (undefinedEnd: number, definedEnd: number): number => {
+    let [a, b] = [undefinedEnd, definedEnd];
+    for (let i = 0; i < 60; i += 1) {
+      const mid = (a + b) / 2;
+      if (gap(mid) === null) a = mid;
+      else b = mid;
+    }
+    return b;
+  };
+  if (gLo === null && gHi !== null) {
+    lo = definedNear(lo, hi);
+    gLo = gap(lo);
+  }
+  const hiMoved = gHi === null && gLo !== null;
+  if (hiMoved) {
+    hi = definedNear(hi, lo);
+    gHi = gap(hi);
+  }
+  // Money, hours and counts have no natural top: widen the default range tenfold until the sign
+  // changes (not past a top end that was moved in from where the metric is undefined).
   const max = ASSUMPTIONS[options.assumption].max;
-  while (!options.range && gLo !== null && gHi !== null && Math.sign(gLo) === Math.sign(gHi) && gLo !== 0 && hi < max) {
+  while (!options.range && !hiMoved && gLo !== null && gHi !== null && Math.sign(gLo) === Math.sign(gHi) && gLo !== 0 && hi < max) {
     hi = Math.min(max, hi * 10);
     gHi = gap(hi);
   }
+  range[0] = lo;
   range[1] = hi;
   const result = (found: boolean, value: number | null, iterations: number, reason: string | null): GoalSeekResult => ({
     assumption: options.assumption,
@@ -79,7 +102,7 @@ export function goalSeek(
     iterations,
     reason,
   });
-  if (gLo === null || gHi === null) return result(false, null, 0, `${metric} is undefined at an end of the range (nothing accepted).`);
+  if (gLo === null || gHi === null) return result(false, null, 0, `${metric} is undefined over the whole range (nothing accepted).`);
   if (gLo === 0) return result(true, lo, 0, null);
   if (gHi === 0) return result(true, hi, 0, null);
   if (Math.sign(gLo) === Math.sign(gHi)) {
