@@ -131,6 +131,34 @@ test('goal seek finds the acceptance rate and the price per PR/MR at break-even,
   expect(price).toBeCloseTo(plain.breakEven.pricePerCredit!, 4);
 });
 
+test('the Months tab saves the figures shown, unsaved edits included, as the CSV `yardstick scenario run` prints', async ({ page }) => {
+  const scenarios = new ScenariosPage(page);
+  await scenarios.open(served.url);
+  await scenarios.create('E2E months');
+  await scenarios.setValue('acceptance_rate', '80');
+  await scenarios.bandsReady();
+  await scenarios.tab('months');
+  const downloading = page.waitForEvent('download');
+  await page.getByTestId('months-export-csv').click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toMatch(/^yardstick-scenario-e2e-months-\d{4}-\d{2}-\d{2}\.csv$/);
+  const chunks: Buffer[] = [];
+  for await (const chunk of await download.createReadStream()) chunks.push(chunk as Buffer);
+  const saved = Buffer.concat(chunks).toString('utf8').replace(/^\uFEFF/, '');
+
+  // The CLI on the saved scenario with the same edit: the same columns and figures; the page adds
+  // the bands it computed (its own draws), which the CLI prints only with --draws.
+  const printed = execFileSync(process.execPath, [join(root, 'bin', 'yardstick.js'), 'scenario', 'run', 'E2E months', '--set', 'acceptance_rate=0.8', '--workspace', served.workspace], { encoding: 'utf8' });
+  const lines = (text: string) => text.trim().split(/\r?\n/).map((l) => l.split(','));
+  const [pageHeader, ...pageRows] = lines(saved);
+  const [cliHeader, ...cliRows] = lines(printed);
+  expect(pageHeader!.slice(0, cliHeader!.length)).toEqual(cliHeader);
+  expect(pageHeader).toContain('net_saving_p90_gbp');
+  expect(pageRows.map((r) => r.slice(0, cliHeader!.length))).toEqual(cliRows);
+  expect(pageRows.at(-1)![0]).toBe('TOTAL');
+  expect(Number(pageRows.at(-1)![cliHeader!.indexOf('net_saving_gbp')])).toBeCloseTo(run('E2E months', 'acceptance_rate=0.8').totals.netSavingMicros / 1e6, 2);
+});
+
 test('duplicate, rename, compare and delete a scenario, and undo each', async ({ page }) => {
   const scenarios = new ScenariosPage(page);
   await scenarios.open(served.url);

@@ -1,4 +1,5 @@
 import { toCsv } from '../../../shared/domain/csv';
+import { major, round, scenarioRunCsv } from '../../../shared/domain/scenario/run-csv';
 import { GOAL_TARGET_NAMES, parseGoalArguments, parseSetArguments, ScenarioInputError } from '../../../shared/domain/scenario/overrides';
 import { ASSUMPTION_IDS, ASSUMPTIONS, TEAM_ASSUMPTION_IDS, TEAM_ASSUMPTIONS, type Assumption, type Scenario } from '../../../shared/domain/scenario/schema';
 import type { ScenarioRun } from '../../../shared/ipc/contract-scenarios';
@@ -12,8 +13,6 @@ const formatOf = (args: CliArgs): 'csv' | 'json' => {
   return f;
 };
 const str = (args: CliArgs, name: string): string | undefined => (typeof args[name] === 'string' ? (args[name] as string) : undefined);
-const major = (micros: number | null) => (micros === null ? null : Math.round(micros / 10_000) / 100);
-const round = (n: number | null, digits = 4) => (n === null ? null : Number(n.toFixed(digits)));
 
 function requireName(name: string | undefined, what = 'NAME'): string {
   if (!name) throw new AppError('INVALID_INPUT', `missing the scenario's ${what} (see yardstick --help)`);
@@ -63,61 +62,6 @@ function assumptionRows(s: Scenario): unknown[][] {
 function printAssumptions(s: Scenario, format: 'csv' | 'json', extra: Record<string, unknown> = {}): void {
   if (format === 'json') printJson({ ...extra, scenario: s });
   else process.stdout.write(toCsv(ASSUMPTION_HEADER, assumptionRows(s)));
-}
-
-/** Per-period results and a TOTAL line; with --draws, the P10/P50/P90 of net saving and cost per accepted. */
-function printRun(run: ScenarioRun): void {
-  const c = run.currency.toLowerCase();
-  const header = [
-    'month',
-    'eligible',
-    'routed',
-    'accepted',
-    `ai_path_cost_${c}`,
-    `human_path_cost_${c}`,
-    `scenario_cost_${c}`,
-    `net_saving_${c}`,
-    `cost_per_accepted_${c}`,
-    `human_cost_per_item_${c}`,
-    'acceptance_rate',
-    'hours_freed',
-    'fte_freed',
-    'run_credits',
-    'ai_credits',
-    'break_even_acceptance_rate',
-    `break_even_price_per_credit_${c}`,
-    `cumulative_net_saving_${c}`,
-    ...(run.bands ? [`net_saving_p10_${c}`, `net_saving_p50_${c}`, `net_saving_p90_${c}`, `cost_per_accepted_p10_${c}`, `cost_per_accepted_p50_${c}`, `cost_per_accepted_p90_${c}`] : []),
-  ];
-  type Row = ScenarioRun['totals'];
-  const bands = (b: NonNullable<ScenarioRun['bands']>['totals'] | undefined) =>
-    b ? [major(b.netSavingMicros.p10), major(b.netSavingMicros.p50), major(b.netSavingMicros.p90), major(b.costPerAcceptedMicros.p10), major(b.costPerAcceptedMicros.p50), major(b.costPerAcceptedMicros.p90)] : [];
-  const line = (label: string, r: Row, cumulative: number | null, b: NonNullable<ScenarioRun['bands']>['totals'] | undefined) => [
-    label,
-    round(r.eligible, 2),
-    round(r.routed, 2),
-    round(r.accepted, 2),
-    major(r.aiPathCostMicros),
-    major(r.humanPathCostMicros),
-    major(r.scenarioCostMicros),
-    major(r.netSavingMicros),
-    major(r.costPerAcceptedMicros),
-    major(r.humanCostPerItemMicros),
-    round(r.acceptanceRate),
-    round(r.hoursFreed, 2),
-    round(r.fteFreed, 3),
-    round(r.runCredits, 2),
-    round(r.aiCredits, 2),
-    round(r.breakEven.acceptanceRate),
-    r.breakEven.pricePerCredit === null ? null : round(r.breakEven.pricePerCredit, 2),
-    major(cumulative),
-    ...bands(b),
-  ];
-  const rows = [
-    ...run.periods.map((p, i) => line(p.month, { ...p, months: 1 }, p.cumulative.netSavingMicros, run.bands?.periods[i]?.bands)),
-    line('TOTAL', run.totals, run.totals.netSavingMicros, run.bands?.totals),
-  ];
-  process.stdout.write(toCsv(header, rows));
 }
 
 /** Turns the domain's input errors (a bad --set or --target) into the CLI's INVALID_INPUT. */
@@ -185,7 +129,7 @@ export async function scenarioCommand(sub: string | undefined, positional: strin
           capacity: format === 'json',
         });
         if (format === 'json') printJson(run);
-        else printRun(run);
+        else process.stdout.write(scenarioRunCsv(run));
       });
     case 'seek':
       // The Scenarios page's goal seek: which value of one assumption reaches the target, the others as they are (after --set).

@@ -1,13 +1,23 @@
 import type { MonthRow } from './results-view-model';
 
-/** The deterministic figures month by month (the chart's numbers, and more). */
-export function MonthsPanel({ rows, horizonText }: { rows: readonly MonthRow[]; horizonText: string }) {
+/**
+ * The deterministic figures month by month (the chart's numbers, and more). Export CSV saves them
+ * with every column `yardstick scenario run` prints, the bands too once they are computed.
+ */
+export function MonthsPanel({ rows, horizonText, onExportCsv }: { rows: readonly MonthRow[]; horizonText: string; onExportCsv: () => void }) {
   return (
     <section className="card" aria-labelledby="months-title">
-      <h2 className="card-title" id="months-title">
-        Monthly figures
-      </h2>
-      <p className="card-subtitle">{horizonText}. Every assumption at its value; the bands are on the chart.</p>
+      <header className="scenario-card-header">
+        <div>
+          <h2 className="card-title" id="months-title">
+            Monthly figures
+          </h2>
+          <p className="card-subtitle">{horizonText}. Every assumption at its value; the bands are on the chart.</p>
+        </div>
+        <button type="button" className="button button-small" data-testid="months-export-csv" onClick={onExportCsv}>
+          Export CSV
+        </button>
+      </header>
       <div className="scenario-table-wrap">
         <table className="table table-compact scenario-months" data-testid="months-table">
           <thead>
