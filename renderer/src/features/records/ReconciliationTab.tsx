@@ -1,8 +1,12 @@
-import { useEffect, useMemo } from 'react';
+import { useEffect, useMemo, useState } from 'react';
+import { exportFileName, localDay } from '../../../../shared/domain/export-file-name';
 import { ErrorState } from '../../components/ErrorState';
 import { Skeleton } from '../../components/Skeleton';
+import { downloadText } from '../../lib/download';
+import { errorMessage } from '../../lib/ipc';
+import { fetchWorkspaceName } from './records-api';
 import { reconciliationResource, useRecordsUi } from './records-store';
-import { reconciliationRows, reconciliationSummary, reconciliationTotals } from './reconciliation-view-model';
+import { reconciliationCsv, reconciliationRows, reconciliationSummary, reconciliationTotals } from './reconciliation-view-model';
 
 const STATUS_LABELS = { match: 'Matches', over: 'Billed more', under: 'Billed less' } as const;
 const STATUS_TONES = { match: 'good', over: 'bad', under: 'warn' } as const;
@@ -14,6 +18,17 @@ export function ReconciliationTab() {
   const showRecords = useRecordsUi((s) => s.showRecords);
   const rows = useMemo(() => (data === null ? [] : reconciliationRows(data)), [data]);
   const totals = useMemo(() => (data === null ? [] : reconciliationTotals(data)), [data]);
+  const [csvError, setCsvError] = useState<string | null>(null);
+  const exportCsv = async () => {
+    if (data === null) return;
+    setCsvError(null);
+    try {
+      const workspace = await fetchWorkspaceName();
+      downloadText(exportFileName({ kind: 'yardstick-reconciliation', subject: workspace, day: localDay(new Date()), extension: 'csv' }), reconciliationCsv(data));
+    } catch (caught) {
+      setCsvError(errorMessage(caught));
+    }
+  };
 
   if (status === 'error') return <ErrorState title="Could not load the reconciliation" message={error ?? ''} onRetry={() => void load()} />;
   if (data === null) {
@@ -25,12 +40,26 @@ export function ReconciliationTab() {
   }
   return (
     <section className="card" aria-labelledby="reconciliation-title">
-      <h2 id="reconciliation-title" className="card-title">
-        Run-credit reconciliation
-      </h2>
-      <p className="card-subtitle" data-testid="reconciliation-summary">
-        {reconciliationSummary(rows)}
-      </p>
+      <header className="card-header-with-actions">
+        <div>
+          <h2 id="reconciliation-title" className="card-title">
+            Run-credit reconciliation
+          </h2>
+          <p className="card-subtitle" data-testid="reconciliation-summary">
+            {reconciliationSummary(rows)}
+          </p>
+        </div>
+        {rows.length > 0 && (
+          <button type="button" className="button button-small" data-testid="reconciliation-export-csv" onClick={() => void exportCsv()}>
+            Export CSV
+          </button>
+        )}
+      </header>
+      {csvError !== null && (
+        <p className="small text-danger" role="alert">
+          The CSV could not be saved: {csvError}
+        </p>
+      )}
       {rows.length > 0 && (
         <div className="table-scroll">
           <table className="table table-compact reconciliation-table" data-testid="reconciliation-table">

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Reconciliation } from './records-api';
-import { reconciliationRows, reconciliationSummary, reconciliationTotals } from './reconciliation-view-model';
+import { reconciliationCsv, reconciliationRows, reconciliationSummary, reconciliationTotals } from './reconciliation-view-model';
 
 type Row = Reconciliation['rows'][number];
 const row = (overrides: Partial<Row>): Row => ({
@@ -52,5 +52,16 @@ describe('reconciliationSummary', () => {
     expect(reconciliationSummary([])).toContain('nothing to reconcile');
     expect(reconciliationSummary(reconciliationRows({ rows: [row({}), row({ month: '2026-08' })] }))).toBe('Billed run credits match what the plans imply in all 2 months and vendor workspaces.');
     expect(reconciliationSummary(reconciliationRows({ rows: [row({}), row({ billedCredits: 1 })] }))).toContain('1 of 2 months');
+  });
+});
+
+describe('reconciliationCsv', () => {
+  it('writes raw figures per line, amounts in major units of their own currency, with the status shown', () => {
+    const csv = reconciliationCsv({ rows: [row({}), row({ month: '2026-08', workspace: 'northwind-payments', plan: null, currency: 'USD', billedCredits: 107, billedMicros: 228_000_000, mismatchedEvents: 3 })] });
+    expect(csv.trim().split('\n')).toEqual([
+      'month,vendor_workspace,plan,currency,billed_credits,plan_credits,credit_difference,billed_amount,plan_amount,amount_difference,mismatched_events,status',
+      '2026-07,northwind-cloud,Cloud,GBP,105,105,0,220,220,0,0,match',
+      '2026-08,northwind-payments,,USD,107,105,2,228,220,8,3,over',
+    ]);
   });
 });

@@ -1,3 +1,4 @@
+import { toCsv } from '../../../../shared/domain/csv';
 import { formatMoney } from '../../../../shared/domain/money';
 import { formatCount, formatDecimal, formatMonthLong } from '../../lib/format';
 import type { Reconciliation } from './records-api';
@@ -82,4 +83,32 @@ export function reconciliationSummary(rows: readonly ReconciliationRowModel[]): 
   const off = rows.filter((r) => r.status !== 'match').length;
   if (off === 0) return `Billed run credits match what the plans imply in all ${formatCount(rows.length)} months and vendor workspaces.`;
   return `${formatCount(off)} of ${formatCount(rows.length)} months and vendor workspaces differ from what the plans imply. Open one to see the records behind the difference.`;
+}
+
+/** Money in major units for a CSV cell: spreadsheet programs sum these, not "£1,234.00". */
+const majorUnits = (micros: number) => Math.round(micros / 10_000) / 100;
+
+/**
+ * The table as CSV, one line per month and vendor workspace in the order shown, with raw figures
+ * (credits, amounts in major units of each line's currency) so finance can sum and pivot them.
+ */
+export function reconciliationCsv(rec: Reconciliation): string {
+  const models = reconciliationRows(rec);
+  return toCsv(
+    ['month', 'vendor_workspace', 'plan', 'currency', 'billed_credits', 'plan_credits', 'credit_difference', 'billed_amount', 'plan_amount', 'amount_difference', 'mismatched_events', 'status'],
+    rec.rows.map((r, i) => [
+      r.month,
+      r.workspace,
+      r.plan,
+      r.currency,
+      r.billedCredits,
+      r.impliedCredits,
+      Number((r.billedCredits - r.impliedCredits).toFixed(6)),
+      majorUnits(r.billedMicros),
+      majorUnits(r.impliedMicros),
+      majorUnits(r.billedMicros - r.impliedMicros),
+      r.mismatchedEvents,
+      models[i]!.status,
+    ]),
+  );
 }

@@ -17,7 +17,7 @@ export function CostChartCard({ scenario, result, bands, computing, ms, error }:
   return (
     <section className="card chart-card scenario-chart-card" aria-labelledby="cost-chart-title">
       <ChartActions view={{ view: 'scenario-cost', scenario: scenario.name }} option={option} months={points} />
-      <header className="scenario-card-header">
+      <header className="card-header-with-actions">
         <div>
           <h2 className="card-title" id="cost-chart-title">
             Cost per month

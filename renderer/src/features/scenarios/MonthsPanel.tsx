@@ -7,7 +7,7 @@ import type { MonthRow } from './results-view-model';
 export function MonthsPanel({ rows, horizonText, onExportCsv }: { rows: readonly MonthRow[]; horizonText: string; onExportCsv: () => void }) {
   return (
     <section className="card" aria-labelledby="months-title">
-      <header className="scenario-card-header">
+      <header className="card-header-with-actions">
         <div>
           <h2 className="card-title" id="months-title">
             Monthly figures

@@ -21,7 +21,7 @@ export function SensitivityPanel({ scenario }: { scenario: Scenario }) {
   return (
     <section className="card chart-card" aria-labelledby="tornado-title" data-testid="tornado">
       {bars.length > 0 && <ChartImageMenu option={option} title={`What moves the result most (${TORNADO_METRIC_LABEL[metric]}): ${scenario.name}`} period={projectionPeriod(scenario)} />}
-      <header className="scenario-card-header">
+      <header className="card-header-with-actions">
         <div>
           <h2 className="card-title" id="tornado-title">
             What moves the result most
