@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import Database from 'better-sqlite3';
+import { parse } from 'csv-parse/sync';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -178,6 +179,16 @@ test('duplicate, rename, compare and delete a scenario, and undo each', async ({
   expect(Math.abs(Number(await saving.nth(0).getAttribute('data-value')))).toBeLessThan(1);
   expect(Number(await saving.nth(1).getAttribute('data-value'))).toBeCloseTo(Number(await saving.nth(2).getAttribute('data-value')), 3);
   expect(Number(await saving.nth(1).getAttribute('data-value'))).toBeCloseTo(run('E2E base').totals.netSavingMicros, 0);
+
+  // Export CSV saves the table as shown: the same columns, the net saving the CLI computes.
+  const downloading = page.waitForEvent('download');
+  await scenarios.workbench.getByTestId('compare-export-csv').click();
+  const chunks: Buffer[] = [];
+  for await (const chunk of await (await downloading).createReadStream()) chunks.push(chunk as Buffer);
+  const [head, ...figures] = parse(Buffer.concat(chunks).toString('utf8'), { bom: true }) as string[][];
+  expect(head).toEqual(['figure', 'unit', 'Human-only baseline', 'E2E copy', 'E2E base']);
+  const savingLine = figures.find((f) => f[0] === 'Net saving')!;
+  expect(Number(savingLine[4])).toBeCloseTo(run('E2E base').totals.netSavingMicros / 1e6, 2);
 
   // Rename, then undo the rename.
   await scenarios.nameDialog('rename', 'E2E renamed');

@@ -3,7 +3,9 @@ import { EChart } from '../../components/EChart';
 import { ChartImageMenu } from '../present/ChartImageMenu';
 import type { ChartPeriod } from '../present/chart-image';
 import { comparisonChartOption } from './comparison-chart-option';
-import { comparisonRows, MAX_COMPARED, type CompareColumn } from './comparison-view-model';
+import { exportFileName, localDay } from '../../../../shared/domain/export-file-name';
+import { downloadText } from '../../lib/download';
+import { comparisonCsv, comparisonRows, MAX_COMPARED, type CompareColumn } from './comparison-view-model';
 
 type ComparisonPanelProps = { columns: readonly CompareColumn[]; currency: string; horizon: number; period: ChartPeriod | null; loading: boolean; error: string | null };
 
@@ -52,6 +54,21 @@ export function ComparisonPanel({ columns, currency, horizon, period, loading, e
             ))}
           </tbody>
         </table>
+      </div>
+      <div className="table-actions">
+        <button
+          type="button"
+          className="button button-small"
+          data-testid="compare-export-csv"
+          onClick={() =>
+            downloadText(
+              exportFileName({ kind: 'yardstick-scenario-comparison', subject: columns.find((c) => c.kind === 'selected')?.name ?? 'scenario', day: localDay(new Date()), extension: 'csv' }),
+              comparisonCsv(columns, currency),
+            )
+          }
+        >
+          Export CSV
+        </button>
       </div>
     </section>
   );

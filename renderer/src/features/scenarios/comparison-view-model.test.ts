@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { runDeterministic } from '../../../../shared/domain/scenario';
 import { exampleScenario } from '../../../../shared/domain/scenario/example';
 import { AI_PART, comparisonChartOption, PEOPLE_PART } from './comparison-chart-option';
-import { comparisonColumns, comparisonRows, MAX_COMPARED } from './comparison-view-model';
+import { parse } from 'csv-parse/sync';
+import { comparisonColumns, comparisonCsv, comparisonRows, MAX_COMPARED } from './comparison-view-model';
 
 const today = exampleScenario({}, { name: 'Today', horizonMonths: 12 });
 const better = exampleScenario({ acceptance_rate: 0.95 }, { name: 'Better acceptance', horizonMonths: 24 });
@@ -23,6 +24,17 @@ describe('comparison', () => {
     const baseline = columns[0]!.result.totals;
     expect(baseline.scenarioCostMicros).toBeCloseTo(columns[1]!.result.totals.humanPathCostMicros, 3);
     expect(baseline.netSavingMicros).toBeCloseTo(0, 6);
+  });
+
+  it('writes the table as CSV: a line per figure, a column per scenario, money in major units, blanks kept', () => {
+    const [header, ...lines] = parse(comparisonCsv(columns, 'GBP')) as string[][];
+    expect(header).toEqual(['figure', 'unit', 'Human-only baseline', 'Today (unsaved)', 'Better acceptance', 'Costly plan']);
+    expect(lines.map((l) => l[0])).toEqual(comparisonRows(columns).map((r) => r.label));
+    const line = (label: string) => lines.find((l) => l[0] === label)!;
+    expect(line('Net saving').slice(1, 2)).toEqual(['GBP']);
+    expect(Number(line('Net saving')[4])).toBe(Math.round(runDeterministic(better, 12).totals.netSavingMicros / 10_000) / 100);
+    expect(line('Acceptance rate')).toEqual(['Acceptance rate', 'share', '', String(today.assumptions.acceptance_rate.value), '0.95', String(costly.assumptions.acceptance_rate.value)]);
+    expect(line('Price per PR/MR')[5]).toBe('40');
   });
 
   it('marks the best AI-path scenario per figure, and leaves AI-only figures blank for the baseline', () => {
