@@ -2,6 +2,7 @@ import { expect, test } from '@playwright/test';
 import Database from 'better-sqlite3';
 import { parse } from 'csv-parse/sync';
 import { join } from 'node:path';
+import { savedFile } from './pages/export-menu';
 import { RecordsPage } from './pages/records-page';
 import { serveDemoCopy, serveWorkspace, type Served } from './serve';
 
@@ -192,11 +193,9 @@ test('the Reconciliation tab has one row per month and vendor workspace, and a d
   // Export CSV: a line per row shown, with the raw figures the database holds.
   const downloading = page.waitForEvent('download');
   await page.getByTestId('reconciliation-export-csv').click();
-  const download = await downloading;
-  expect(download.suggestedFilename()).toMatch(/^yardstick-reconciliation-[a-z0-9-]+-\d{4}-\d{2}-\d{2}\.csv$/);
-  const chunks: Buffer[] = [];
-  for await (const chunk of await download.createReadStream()) chunks.push(chunk as Buffer);
-  const csv = parse(Buffer.concat(chunks).toString('utf8'), { bom: true, columns: true }) as Record<string, string>[];
+  const file = await savedFile(await downloading);
+  expect(file.name).toMatch(/^yardstick-reconciliation-[a-z0-9-]+-\d{4}-\d{2}-\d{2}\.csv$/);
+  const csv = parse(file.bytes.toString('utf8'), { bom: true, columns: true }) as Record<string, string>[];
   expect(csv).toHaveLength(rows);
   expect(csv.filter((r) => r['status'] !== 'match')).toHaveLength(differing);
   const billed = csv.reduce((sum, r) => sum + Math.round(Number(r['billed_amount']) * 100), 0);

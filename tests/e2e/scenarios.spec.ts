@@ -5,6 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runDeterministic, type Scenario } from '../../shared/domain/scenario';
+import { savedFile } from './pages/export-menu';
 import { ScenariosPage } from './pages/scenarios-page';
 import { serveDemoCopy, serveWorkspace, type Served } from './serve';
 
@@ -141,11 +142,9 @@ test('the Months tab saves the figures shown, unsaved edits included, as the CSV
   await scenarios.tab('months');
   const downloading = page.waitForEvent('download');
   await page.getByTestId('months-export-csv').click();
-  const download = await downloading;
-  expect(download.suggestedFilename()).toMatch(/^yardstick-scenario-e2e-months-\d{4}-\d{2}-\d{2}\.csv$/);
-  const chunks: Buffer[] = [];
-  for await (const chunk of await download.createReadStream()) chunks.push(chunk as Buffer);
-  const saved = Buffer.concat(chunks).toString('utf8').replace(/^\uFEFF/, '');
+  const file = await savedFile(await downloading);
+  expect(file.name).toMatch(/^yardstick-scenario-e2e-months-\d{4}-\d{2}-\d{2}\.csv$/);
+  const saved = file.bytes.toString('utf8').replace(/^\uFEFF/, '');
 
   // The CLI on the saved scenario with the same edit: the same columns and figures; the page adds
   // the bands it computed (its own draws), which the CLI prints only with --draws.
@@ -183,9 +182,7 @@ test('duplicate, rename, compare and delete a scenario, and undo each', async ({
   // Export CSV saves the table as shown: the same columns, the net saving the CLI computes.
   const downloading = page.waitForEvent('download');
   await scenarios.workbench.getByTestId('compare-export-csv').click();
-  const chunks: Buffer[] = [];
-  for await (const chunk of await (await downloading).createReadStream()) chunks.push(chunk as Buffer);
-  const [head, ...figures] = parse(Buffer.concat(chunks).toString('utf8'), { bom: true }) as string[][];
+  const [head, ...figures] = parse((await savedFile(await downloading)).bytes.toString('utf8'), { bom: true }) as string[][];
   expect(head).toEqual(['figure', 'unit', 'Human-only baseline', 'E2E copy', 'E2E base']);
   const savingLine = figures.find((f) => f[0] === 'Net saving')!;
   expect(Number(savingLine[4])).toBeCloseTo(run('E2E base').totals.netSavingMicros / 1e6, 2);
