@@ -133,7 +133,7 @@ test('goal seek finds the acceptance rate and the price per PR/MR at break-even,
   expect(price).toBeCloseTo(plain.breakEven.pricePerCredit!, 4);
 });
 
-test('the Months tab saves the figures shown, unsaved edits included, as the CSV `yardstick scenario run` prints', async ({ page }) => {
+test('the Months tab saves the figures shown, unsaved edits included, as the CSV `yardstick scenario run` prints; the capacity plan saves its table', async ({ page }) => {
   const scenarios = new ScenariosPage(page);
   await scenarios.open(served.url);
   await scenarios.create('E2E months');
@@ -157,6 +157,16 @@ test('the Months tab saves the figures shown, unsaved edits included, as the CSV
   expect(pageRows.map((r) => r.slice(0, cliHeader!.length))).toEqual(cliRows);
   expect(pageRows.at(-1)![0]).toBe('TOTAL');
   expect(Number(pageRows.at(-1)![cliHeader!.indexOf('net_saving_gbp')])).toBeCloseTo(run('E2E months', 'acceptance_rate=0.8').totals.netSavingMicros / 1e6, 2);
+
+  // The capacity plan's table too: a line per month of the horizon, for the teams shown.
+  await scenarios.tab('capacity');
+  const capacityDownload = page.waitForEvent('download');
+  await page.getByTestId('capacity-export-csv').click();
+  const capacity = parse((await savedFile(await capacityDownload)).bytes.toString('utf8'), { bom: true, columns: true }) as Record<string, string>[];
+  expect(capacity).toHaveLength(cliRows.length - 1);
+  expect(capacity.map((r) => r['month'])).toEqual(cliRows.slice(0, -1).map((r) => r[0]));
+  expect(new Set(capacity.map((r) => r['team']))).toEqual(new Set(['All teams']));
+  expect(capacity.every((r) => Number(r['available_hours']) > 0)).toBe(true);
 });
 
 test('duplicate, rename, compare and delete a scenario, and undo each', async ({ page }) => {

@@ -1,10 +1,12 @@
 import { useId, useMemo, useState } from 'react';
+import { exportFileName, localDay } from '../../../../shared/domain/export-file-name';
 import { capacityPlan, type CapacityOptions, type Scenario } from '../../../../shared/domain/scenario';
 import { EChart } from '../../components/EChart';
+import { downloadText } from '../../lib/download';
 import { ChartImageMenu } from '../present/ChartImageMenu';
 import { projectionPeriod } from './scenario-period';
 import { capacityChartOption } from './capacity-chart-option';
-import { ALL_TEAMS, budgetLines, capacityRows, capacitySummary, parseBudget } from './capacity-view-model';
+import { ALL_TEAMS, budgetLines, capacityCsv, capacityRows, capacitySummary, parseBudget } from './capacity-view-model';
 
 type CapacityPanelProps = { scenario: Scenario; onOptions: (patch: Partial<CapacityOptions>, session: string | null) => void; onBlur: () => void };
 
@@ -218,6 +220,23 @@ export function CapacityPanel({ scenario, onOptions, onBlur }: CapacityPanelProp
             ))}
           </tbody>
         </table>
+      </div>
+      <div className="table-actions">
+        <button
+          type="button"
+          className="button button-small"
+          data-testid="capacity-export-csv"
+          disabled={plan === null}
+          onClick={() =>
+            plan !== null &&
+            downloadText(
+              exportFileName({ kind: 'yardstick-capacity', subject: `${scenario.name} ${teamShown === ALL_TEAMS ? 'all teams' : teamShown}`, day: localDay(new Date()), extension: 'csv' }),
+              capacityCsv(scenario, plan, teamShown),
+            )
+          }
+        >
+          Export CSV
+        </button>
       </div>
     </section>
   );

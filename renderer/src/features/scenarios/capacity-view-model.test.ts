@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { capacityPlan } from '../../../../shared/domain/scenario';
 import { exampleScenario, exampleTeam } from '../../../../shared/domain/scenario/example';
 import { capacityChartOption, WITH_AI_BACKLOG, WITHOUT_AI_BACKLOG } from './capacity-chart-option';
-import { ALL_TEAMS, budgetLines, capacityRows, capacitySummary, parseBudget, withCapacity } from './capacity-view-model';
+import { parse } from 'csv-parse/sync';
+import { ALL_TEAMS, budgetLines, capacityCsv, capacityRows, capacitySummary, parseBudget, withCapacity } from './capacity-view-model';
 
 const s = exampleScenario({}, { horizonMonths: 4, teams: [exampleTeam('Payments'), exampleTeam('Platform', { headcount: 4, intake_per_month: 90 })] });
 
@@ -18,6 +19,18 @@ describe('capacity rows', () => {
     // Platform needs more hours than four engineers have: the month is flagged.
     expect(capacityRows(s, plan, 'Platform').every((r) => r.overCapacity)).toBe(true);
     expect(capacitySummary(plan, ALL_TEAMS)).toMatch(/^Routing 30% of eligible work frees .* over 4 months; the backlog ends at \d+ items \(\d+ with people only\)\.$/);
+  });
+
+  it('writes the table shown as CSV with raw figures, for one team or all', () => {
+    const plan = capacityPlan(s);
+    const payments = parse(capacityCsv(s, plan, 'Payments'), { columns: true }) as Record<string, string>[];
+    expect(payments.map((r) => r['month'])).toEqual(plan.teams[0]!.months.map((m) => m.month));
+    expect(payments.every((r) => r['team'] === 'Payments')).toBe(true);
+    expect(Number(payments[0]!['backlog_items'])).toBeCloseTo(plan.teams[0]!.months[0]!.backlogItems, 2);
+    const all = parse(capacityCsv(s, plan, ALL_TEAMS), { columns: true }) as Record<string, string>[];
+    expect(all[0]!['team']).toBe('All teams');
+    expect(Number(all[0]!['fte_freed'])).toBeCloseTo(plan.months[0]!.hoursFreed / 130, 3);
+    expect(Number(all[0]!['available_hours'])).toBeCloseTo(plan.months[0]!.availableHours, 2);
   });
 
   it('charts the backlog with and without the AI path', () => {

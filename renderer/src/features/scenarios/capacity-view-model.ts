@@ -1,4 +1,6 @@
+import { toCsv } from '../../../../shared/domain/csv';
 import type { CapacityOptions, CapacityResult, Scenario } from '../../../../shared/domain/scenario';
+import { round } from '../../../../shared/domain/scenario/run-csv';
 import { NO_VALUE, formatDecimal, formatHours, formatMonthLong, formatMonthShort, formatPercent } from '../../lib/format';
 
 export const ALL_TEAMS = '';
@@ -26,10 +28,7 @@ export type CapacityRow = {
  * for all teams is their hours freed over the scenario's productive hours per FTE, as the metric does.
  */
 export function capacityRows(s: Scenario, plan: CapacityResult, team: string): CapacityRow[] {
-  const productive = s.assumptions.productive_hours_per_fte.value;
-  const one = team === ALL_TEAMS ? null : plan.teams.find((t) => t.name === team);
-  const months = one ? one.months : plan.months.map((m) => ({ ...m, fteFreed: productive > 0 ? m.hoursFreed / productive : null }));
-  return months.map((m) => ({
+  return capacityMonths(s, plan, team).map((m) => ({
     month: m.month,
     label: formatMonthLong(m.month),
     shortLabel: formatMonthShort(m.month),
@@ -45,6 +44,32 @@ export function capacityRows(s: Scenario, plan: CapacityResult, team: string): C
     runCredits: formatDecimal(m.runCredits, 1),
     aiCredits: formatDecimal(m.aiCredits, 0),
   }));
+}
+
+/** The plan's months for one team or (ALL_TEAMS) the teams together, with FTE freed on each. */
+function capacityMonths(s: Scenario, plan: CapacityResult, team: string) {
+  const productive = s.assumptions.productive_hours_per_fte.value;
+  const one = team === ALL_TEAMS ? null : plan.teams.find((t) => t.name === team);
+  return one ? one.months : plan.months.map((m) => ({ ...m, fteFreed: productive > 0 ? m.hoursFreed / productive : null }));
+}
+
+/** The capacity table as shown (one team or all), as CSV with raw hours, items and credits. */
+export function capacityCsv(s: Scenario, plan: CapacityResult, team: string): string {
+  return toCsv(
+    ['month', 'team', 'available_hours', 'demand_hours', 'hours_freed', 'fte_freed', 'backlog_items', 'backlog_items_people_only', 'run_credits', 'ai_credits'],
+    capacityMonths(s, plan, team).map((m) => [
+      m.month,
+      team === ALL_TEAMS ? 'All teams' : team,
+      round(m.availableHours, 2),
+      round(m.demandHours, 2),
+      round(m.hoursFreed, 2),
+      round(m.fteFreed, 3),
+      round(m.backlogItems, 2),
+      round(m.backlogItemsWithoutAi, 2),
+      round(m.runCredits, 2),
+      round(m.aiCredits, 2),
+    ]),
+  );
 }
 
 export type BudgetLine = { id: 'runCredits' | 'aiCredits' | 'both'; label: string; share: number | null; text: string };
