@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { centsStringToMicros, formatMoney, majorNumberToMicros, parseDecimalToMicros, roundToMinor } from './money';
+import { centsStringToMicros, formatMoney, majorNumberToMicros, microsToMajor, parseDecimalToMicros, roundToMinor } from './money';
 
 describe('money', () => {
   it('parses decimals exactly, without floats', () => {
@@ -23,5 +23,15 @@ describe('money', () => {
     expect(roundToMinor(1_234_567, 'GBP')).toBe(1_230_000);
     expect(roundToMinor(1_500_000, 'JPY')).toBe(2_000_000);
     expect(formatMoney(1_234_500_000, 'GBP')).toBe('£1,234.50');
+  });
+});
+
+describe('microsToMajor (CSV cells)', () => {
+  it('rounds to the currency minor unit in whole micros, halves away from the float error', () => {
+    expect(microsToMajor(2_225_000, 'GBP')).toBe(2.23);
+    expect(microsToMajor(-100_004_999, 'EUR')).toBe(-100);
+    expect(microsToMajor(1_234_560_000, 'USD')).toBe(1234.56);
+    expect(microsToMajor(1_500_000, 'JPY')).toBe(2);
+    expect(microsToMajor(1_234_567, 'BHD')).toBe(1.235);
   });
 });

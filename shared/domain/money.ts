@@ -38,6 +38,16 @@ export const majorNumberToMicros = (value: number): Micros => Math.round(value *
 export const centsStringToMicros = (text: string): Micros => Math.round(parseDecimalToMicros(text) / 100);
 
 /** Rounds micros to the currency's minor unit (half away from zero), still expressed in micros. */
+/**
+ * Micros as a plain number in major units, rounded to the currency's minor unit (pence, cents,
+ * whole yen), for CSV cells that spreadsheets sum. Rounded in whole micros, not with toFixed on a
+ * float (2.225 would come out 2.22).
+ */
+export function microsToMajor(micros: Micros, currency: string): number {
+  const minor = 10 ** minorExponent(currency);
+  return Math.round(micros / (MICROS_PER_UNIT / minor)) / minor;
+}
+
 export function roundToMinor(micros: Micros, currency: string): Micros {
   const step = 10 ** (6 - minorExponent(currency));
   return Math.sign(micros) * Math.round(Math.abs(micros) / step) * step;

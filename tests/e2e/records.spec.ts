@@ -179,6 +179,17 @@ test('the Unlinked tab counts what linking could not attach, kind by kind, as th
   await expect(items.first()).toBeVisible();
   expect(await items.evaluateAll((rows) => rows.every((r) => r.getAttribute('data-kind') === rows[0]?.getAttribute('data-kind')))).toBe(true);
   await expect(items.first()).toHaveAttribute('data-kind', kind);
+
+  // Export CSV holds every item of that kind the database has, each once.
+  const downloading = page.waitForEvent('download');
+  await page.getByTestId('unlinked-export-csv').click();
+  const file = await savedFile(await downloading);
+  expect(file.name).toMatch(new RegExp(`^yardstick-unlinked-${kind.replace(/_/g, '-')}-`));
+  const lines = parse(file.bytes.toString('utf8'), { bom: true, columns: true }) as Record<string, string>[];
+  expect(lines).toHaveLength(counts.get(kind)!);
+  expect(new Set(lines.map((l) => l['kind']))).toEqual(new Set([kind]));
+  expect(new Set(lines.map((l) => l['item'])).size).toBe(lines.length);
+  expect(lines.map((l) => l['item']).sort()).toEqual(query<{ ref: string }>('SELECT ref FROM unlinked_items WHERE kind = ?', kind).map((r) => r.ref).sort());
 });
 
 test('the Reconciliation tab has one row per month and vendor workspace, and a difference opens its records', async ({ page }) => {

@@ -1,5 +1,6 @@
 import { toCsv } from '../../../shared/domain/csv';
-import { major, round, scenarioRunCsv } from '../../../shared/domain/scenario/run-csv';
+import { microsToMajor } from '../../../shared/domain/money';
+import { round, scenarioRunCsv } from '../../../shared/domain/scenario/run-csv';
 import { GOAL_TARGET_NAMES, parseGoalArguments, parseSetArguments, ScenarioInputError } from '../../../shared/domain/scenario/overrides';
 import { ASSUMPTION_IDS, ASSUMPTIONS, TEAM_ASSUMPTION_IDS, TEAM_ASSUMPTIONS, type Assumption, type Scenario } from '../../../shared/domain/scenario/schema';
 import type { ScenarioRun } from '../../../shared/ipc/contract-scenarios';
@@ -75,7 +76,8 @@ function userArgs<T>(f: () => T): T {
 
 const goalTargetNamed = (metric: string) => Object.entries(GOAL_TARGET_NAMES).find(([, t]) => t.metric === metric);
 /** Money metrics print in major units like the rest of the CSV; counts and hours as they are. */
-const goalFigure = (metric: string, v: number | null) => (metric === 'netSavingMicros' || goalTargetNamed(metric)?.[1].money ? major(v) : round(v, 4));
+const goalFigure = (metric: string, v: number | null, currency: string) =>
+  v === null ? null : metric === 'netSavingMicros' || goalTargetNamed(metric)?.[1].money ? microsToMajor(v, currency) : round(v, 4);
 
 /** The goal seek as one CSV row: the question, the answer, where the assumption is now, and why there is none. */
 function printSeek(run: ScenarioRun): void {
@@ -86,7 +88,7 @@ function printSeek(run: ScenarioRun): void {
   process.stdout.write(
     toCsv(
       ['assumption', 'target', 'target_value', 'found', 'value', 'current_value', 'achieved', 'search_low', 'search_high', 'iterations', 'reason'],
-      [[g.assumption, target, goalFigure(metric, goal), g.found, g.value === null ? null : round(g.value, 6), current, goalFigure(metric, g.achieved), g.range[0], g.range[1], g.iterations, g.reason]],
+      [[g.assumption, target, goalFigure(metric, goal, run.currency), g.found, g.value === null ? null : round(g.value, 6), current, goalFigure(metric, g.achieved, run.currency), g.range[0], g.range[1], g.iterations, g.reason]],
     ),
   );
 }

@@ -1,8 +1,7 @@
 import { toCsv } from '../csv';
+import { microsToMajor } from '../money';
 import type { DeterministicResult, MonteCarloResult, TotalsResult } from './schema';
 
-/** Money in major units (pounds, not micros), rounded to pence; null stays empty. */
-export const major = (micros: number | null) => (micros === null ? null : Math.round(micros / 10_000) / 100);
 /** A figure rounded for a CSV cell; null stays empty. */
 export const round = (n: number | null, digits = 4) => (n === null ? null : Number(n.toFixed(digits)));
 
@@ -13,6 +12,7 @@ export const round = (n: number | null, digits = 4) => (n === null ? null : Numb
  */
 export function scenarioRunCsv(run: DeterministicResult & { currency: string; bands: MonteCarloResult | null }): string {
   const c = run.currency.toLowerCase();
+  const major = (micros: number | null) => (micros === null ? null : microsToMajor(micros, run.currency));
   const header = [
     'month',
     'eligible',

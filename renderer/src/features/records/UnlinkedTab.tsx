@@ -1,8 +1,12 @@
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
+import { exportFileName, localDay } from '../../../../shared/domain/export-file-name';
 import { ErrorState } from '../../components/ErrorState';
 import { Skeleton } from '../../components/Skeleton';
+import { downloadText } from '../../lib/download';
+import { errorMessage } from '../../lib/ipc';
+import { fetchUnlinkedForExport, fetchWorkspaceName } from './records-api';
 import { unlinkedResource, useRecordsUi } from './records-store';
-import { listedNote, unlinkedCards, unlinkedKindLabel, unlinkedRows, workflowBillingRows } from './unlinked-view-model';
+import { listedNote, unlinkedCards, unlinkedCsv, unlinkedKindLabel, unlinkedRows, workflowBillingRows } from './unlinked-view-model';
 
 /** What linking could not attach, counted by kind and listed, so nothing is silently dropped. */
 export function UnlinkedTab() {
@@ -12,6 +16,18 @@ export function UnlinkedTab() {
   const cards = useMemo(() => (data === null ? [] : unlinkedCards(data)), [data]);
   const rows = useMemo(() => (data === null ? [] : unlinkedRows(data, kind)), [data, kind]);
   const billing = useMemo(() => (data === null ? [] : workflowBillingRows(data)), [data]);
+  const [csv, setCsv] = useState<{ busy: boolean; error: string | null }>({ busy: false, error: null });
+  // The CSV holds every item of the kind shown, not only the ones the page lists.
+  const exportCsv = async () => {
+    setCsv({ busy: true, error: null });
+    try {
+      const [all, workspace] = await Promise.all([fetchUnlinkedForExport(), fetchWorkspaceName()]);
+      downloadText(exportFileName({ kind: `yardstick-unlinked-${kind ?? 'all'}`, subject: workspace, day: localDay(new Date()), extension: 'csv' }), unlinkedCsv(all, kind));
+      setCsv({ busy: false, error: null });
+    } catch (caught) {
+      setCsv({ busy: false, error: errorMessage(caught) });
+    }
+  };
 
   if (status === 'error') return <ErrorState title="Could not load the unlinked items" message={error ?? ''} onRetry={() => void load()} />;
   if (data === null) {
@@ -53,12 +69,24 @@ export function UnlinkedTab() {
           <h2 id="unlinked-items-title" className="card-title">
             {kind === null ? 'All unlinked items' : unlinkedKindLabel(kind)}
           </h2>
-          {kind !== null && (
-            <button type="button" className="button button-small" onClick={() => showUnlinked(null)}>
-              Show all kinds
-            </button>
-          )}
+          <div className="table-actions-inline">
+            {kind !== null && (
+              <button type="button" className="button button-small" onClick={() => showUnlinked(null)}>
+                Show all kinds
+              </button>
+            )}
+            {rows.length > 0 && (
+              <button type="button" className="button button-small" data-testid="unlinked-export-csv" disabled={csv.busy} onClick={() => void exportCsv()}>
+                {csv.busy ? 'Exporting…' : 'Export CSV'}
+              </button>
+            )}
+          </div>
         </div>
+        {csv.error !== null && (
+          <p className="small text-danger" role="alert">
+            The CSV could not be saved: {csv.error}
+          </p>
+        )}
         {note !== null && <p className="muted small">{note}</p>}
         {rows.length === 0 ? (
           <p className="muted" data-testid="unlinked-none">

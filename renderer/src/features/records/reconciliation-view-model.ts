@@ -1,5 +1,5 @@
 import { toCsv } from '../../../../shared/domain/csv';
-import { formatMoney } from '../../../../shared/domain/money';
+import { formatMoney, microsToMajor } from '../../../../shared/domain/money';
 import { formatCount, formatDecimal, formatMonthLong } from '../../lib/format';
 import type { Reconciliation } from './records-api';
 
@@ -85,9 +85,6 @@ export function reconciliationSummary(rows: readonly ReconciliationRowModel[]): 
   return `${formatCount(off)} of ${formatCount(rows.length)} months and vendor workspaces differ from what the plans imply. Open one to see the records behind the difference.`;
 }
 
-/** Money in major units for a CSV cell: spreadsheet programs sum these, not "£1,234.00". */
-const majorUnits = (micros: number) => Math.round(micros / 10_000) / 100;
-
 /**
  * The table as CSV, one line per month and vendor workspace in the order shown, with raw figures
  * (credits, amounts in major units of each line's currency) so finance can sum and pivot them.
@@ -104,9 +101,9 @@ export function reconciliationCsv(rec: Reconciliation): string {
       r.billedCredits,
       r.impliedCredits,
       Number((r.billedCredits - r.impliedCredits).toFixed(6)),
-      majorUnits(r.billedMicros),
-      majorUnits(r.impliedMicros),
-      majorUnits(r.billedMicros - r.impliedMicros),
+      microsToMajor(r.billedMicros, r.currency),
+      microsToMajor(r.impliedMicros, r.currency),
+      microsToMajor(r.billedMicros - r.impliedMicros, r.currency),
       r.mismatchedEvents,
       models[i]!.status,
     ]),

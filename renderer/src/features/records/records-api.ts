@@ -29,6 +29,8 @@ export async function fetchRecordFacets(pilot: string | undefined): Promise<Reco
 export const fetchRecord = (id: number): Promise<RecordDetail> => invoke('records:get', { id });
 
 export const fetchUnlinked = (): Promise<Unlinked> => invoke('records:unlinked', { limit: UNLINKED_LIMIT });
+/** As many unlinked items as main lists (10,000 of each kind), for the CSV; the page lists fewer. */
+export const fetchUnlinkedForExport = (): Promise<Unlinked> => invoke('records:unlinked', { limit: 10_000 });
 
 export const fetchReconciliation = (): Promise<Reconciliation> => invoke('records:reconciliation', {});
 

@@ -1,5 +1,5 @@
 import { toCsv } from '../../../../shared/domain/csv';
-import { MICROS_PER_UNIT, minorExponent } from '../../../../shared/domain/money';
+import { microsToMajor } from '../../../../shared/domain/money';
 import type { RecordRow } from '../../../../shared/ipc/contract-records';
 import { ticketLabel, type RecordColumn } from './record-columns';
 
@@ -24,10 +24,7 @@ function csvColumns(column: RecordColumn, opts: { currency: string; pseudonym: (
     return [{ header: `${column.header} (pseudonym)`, cell: (r) => (r.person === null ? null : opts.pseudonym(r.person)) }];
   }
   if (MONEY_COLUMNS.has(column.id)) {
-    // Rounded in whole micros, not with toFixed on a float (2.225 would come out 2.22).
-    const minor = 10 ** minorExponent(opts.currency);
-    const step = MICROS_PER_UNIT / minor;
-    return [{ header: column.header, cell: (r) => Math.round(Number(column.value(r)) / step) / minor }];
+    return [{ header: column.header, cell: (r) => microsToMajor(Number(column.value(r)), opts.currency) }];
   }
   // The month as "2026-07", which every spreadsheet reads as a month, rather than "Jul 2026".
   if (column.id === 'month') return [{ header: column.header, cell: (r) => r.periodMonth }];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Unlinked } from './records-api';
-import { ledgerLabel, listedNote, unlinkedCards, unlinkedRows, unlinkedTotal, workflowBillingRows } from './unlinked-view-model';
+import { ledgerLabel, listedNote, unlinkedCards, unlinkedCsv, unlinkedRows, unlinkedTotal, workflowBillingRows } from './unlinked-view-model';
 
 const sample = (): Unlinked => ({
   counts: { run_without_ticket: 2, run_without_mr: 0, ai_mr_without_ticket: 1, billing_line_without_run: 3 },
@@ -37,6 +37,19 @@ describe('unlinkedRows', () => {
     expect(rows.find((r) => r.ref === 'provider:1')).toMatchObject({ amount: 'US$1.23', when: '2 Jul 2026', href: null });
     expect(rows.find((r) => r.ref === 'run_a')?.amount).toBe('—');
     expect(rows.find((r) => r.ref === 'g/r!4')?.href).toBe('https://gitlab.example/g/r/-/merge_requests/4');
+  });
+});
+
+describe('unlinkedCsv', () => {
+  it('writes the items of the kind shown in the table order, with links and amounts in major units', () => {
+    expect(unlinkedCsv(sample(), null).trim().split('\n')).toEqual([
+      'occurred_at,kind,item,url,why_unlinked,amount,currency',
+      '2026-07-05T10:00:00Z,run_without_ticket,run_a,,no key,,',
+      '2026-07-01T10:00:00Z,run_without_ticket,run_b,,no key,,',
+      '2026-07-03,ai_mr_without_ticket,g/r!4,https://gitlab.example/g/r/-/merge_requests/4,bot MR,,',
+      '2026-07-02,billing_line_without_run,provider:1,,provider spend,1.23,USD',
+    ]);
+    expect(unlinkedCsv(sample(), 'billing_line_without_run').trim().split('\n')).toHaveLength(2);
   });
 });
 

@@ -1,4 +1,5 @@
-import { formatMoney } from '../../../../shared/domain/money';
+import { toCsv } from '../../../../shared/domain/csv';
+import { formatMoney, microsToMajor } from '../../../../shared/domain/money';
 import { NO_VALUE, formatCount, formatDate } from '../../lib/format';
 import type { Unlinked } from './records-api';
 
@@ -32,13 +33,18 @@ export const unlinkedTotal = (unlinked: Unlinked): number => UNLINKED_KINDS.redu
 export type UnlinkedRow = { key: string; kind: UnlinkedKind; kindLabel: string; ref: string; detail: string; href: string | null; when: string; amount: string; amountMicros: number | null };
 
 /** The listed items, of one kind or all; all kinds in the order of the cards, each as main sorted it (latest first). */
-export function unlinkedRows(unlinked: Unlinked, kind: UnlinkedKind | null): UnlinkedRow[] {
+function orderedItems(unlinked: Unlinked, kind: UnlinkedKind | null): Unlinked['items'] {
   const order = (k: UnlinkedKind): number => UNLINKED_KINDS.findIndex((u) => u.kind === k);
   return unlinked.items
     .filter((item) => kind === null || item.kind === kind)
     .map((item, index) => ({ item, index }))
     .sort((a, b) => order(a.item.kind) - order(b.item.kind) || a.index - b.index)
-    .map(({ item }) => ({
+    .map(({ item }) => item);
+}
+
+/** The table's rows: orderedItems formatted. */
+export function unlinkedRows(unlinked: Unlinked, kind: UnlinkedKind | null): UnlinkedRow[] {
+  return orderedItems(unlinked, kind).map((item) => ({
       key: `${item.kind}:${item.ref}`,
       kind: item.kind,
       kindLabel: unlinkedKindLabel(item.kind),
@@ -49,6 +55,17 @@ export function unlinkedRows(unlinked: Unlinked, kind: UnlinkedKind | null): Unl
       amount: item.amountMicros === null || item.currency === null ? NO_VALUE : formatMoney(item.amountMicros, item.currency),
       amountMicros: item.amountMicros,
     }));
+}
+
+/**
+ * The unlinked items of one kind or all, in the table's order, as CSV for follow-up in Jira or
+ * GitLab: when, kind, the item and its link, why it is unlinked, the amount in major units.
+ */
+export function unlinkedCsv(unlinked: Unlinked, kind: UnlinkedKind | null): string {
+  return toCsv(
+    ['occurred_at', 'kind', 'item', 'url', 'why_unlinked', 'amount', 'currency'],
+    orderedItems(unlinked, kind).map((i) => [i.occurredAt, i.kind, i.ref, i.url, i.detail, i.amountMicros === null || i.currency === null ? null : microsToMajor(i.amountMicros, i.currency), i.currency]),
+  );
 }
 
 /** "Showing 2,000 of 2,384 items" when main listed fewer than it counted. */

@@ -1,6 +1,6 @@
 import { toCsv } from '../../../../shared/domain/csv';
 import { runDeterministic, type DeterministicResult, type Scenario } from '../../../../shared/domain/scenario';
-import { major } from '../../../../shared/domain/scenario/run-csv';
+import { microsToMajor } from '../../../../shared/domain/money';
 import { NO_VALUE, formatDecimal, formatHours, formatPercent } from '../../lib/format';
 import { formatMoneyValue } from './assumption-model';
 import { humanOnly, money } from './results-view-model';
@@ -100,6 +100,6 @@ export function comparisonCsv(columns: readonly CompareColumn[], currency: strin
   const unitText = (unit: RowDef['unit']) => (unit === 'micros' || unit === 'money' ? currency : unit);
   return toCsv(
     ['figure', 'unit', ...columns.map((c) => (c.unsaved ? `${c.name} (unsaved)` : c.name))],
-    comparisonRows(columns).map((r) => [r.label, unitText(r.unit), ...r.cells.map((c) => (r.unit === 'micros' ? major(c.value) : c.value))]),
+    comparisonRows(columns).map((r) => [r.label, unitText(r.unit), ...r.cells.map((c) => (r.unit === 'micros' && c.value !== null ? microsToMajor(c.value, currency) : c.value))]),
   );
 }
