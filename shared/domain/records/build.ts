@@ -93,7 +93,7 @@ export function buildRecords(inputs: RecordInputs, settings: Settings, opts: Bui
     if (!run.ticketKey) {
       const runEvents = eventsByRun.get(run.runId) ?? [];
       const amount = runEvents.reduce((n, e) => n + e.amountMicros, 0);
-      unlinked.push({ kind: 'run_without_ticket', ref: run.runId, detail: `${runEvents.length} events, last ${run.finalEvent}`, url: null, occurredAt: run.startedAt, amountMicros: amount, currency: runEvents[0]?.currency ?? null });
+      unlinked.push({ kind: 'run_without_ticket', ref: run.runId, detail: `${runEvents.length} event${runEvents.length === 1 ? '' : 's'}, last ${run.finalEvent}`, url: null, occurredAt: run.startedAt, amountMicros: amount, currency: runEvents[0]?.currency ?? null });
       continue;
     }
     pushTo(runsByTicket, run.ticketKey, run);
