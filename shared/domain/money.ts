@@ -37,7 +37,6 @@ export const majorNumberToMicros = (value: number): Micros => Math.round(value *
 /** Anthropic sends cost amounts as decimal strings in cents: "123.45" is USD 1.2345. */
 export const centsStringToMicros = (text: string): Micros => Math.round(parseDecimalToMicros(text) / 100);
 
-/** Rounds micros to the currency's minor unit (half away from zero), still expressed in micros. */
 /**
  * Micros as a plain number in major units, rounded to the currency's minor unit (pence, cents,
  * whole yen), for CSV cells that spreadsheets sum. Rounded in whole micros, not with toFixed on a
@@ -48,6 +47,7 @@ export function microsToMajor(micros: Micros, currency: string): number {
   return Math.round(micros / (MICROS_PER_UNIT / minor)) / minor;
 }
 
+/** Rounds micros to the currency's minor unit (half away from zero), still expressed in micros. */
 export function roundToMinor(micros: Micros, currency: string): Micros {
   const step = 10 ** (6 - minorExponent(currency));
   return Math.sign(micros) * Math.round(Math.abs(micros) / step) * step;

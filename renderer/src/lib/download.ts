@@ -1,4 +1,4 @@
-import { fileSlug as slug } from '../../../shared/domain/export-file-name';
+import { exportFileName, fileSlug as slug, localDay } from '../../../shared/domain/export-file-name';
 
 /**
  * Saves a Blob as a file through a temporary link: a download in the browser host, the save dialog
@@ -19,6 +19,14 @@ export function downloadBlob(fileName: string, blob: Blob): void {
 /** Saves text (CSV by default). The byte-order mark lets spreadsheet programs read UTF-8 ("£", "€") right. */
 export function downloadText(fileName: string, text: string, mime = 'text/csv;charset=utf-8'): void {
   downloadBlob(fileName, new Blob(['\uFEFF', text], { type: mime }));
+}
+
+/**
+ * Saves a table's CSV as "<kind>-<subject>-<today>.csv" ("yardstick-reconciliation-northwind-logistics-2026-12-06.csv"),
+ * the name every CSV export of the app follows.
+ */
+export function downloadCsv(kind: string, subject: string, text: string): void {
+  downloadText(exportFileName({ kind, subject, day: localDay(new Date()), extension: 'csv' }), text);
 }
 
 /** Saves base64 bytes from main (a workbook, a PDF, an image) as a file. */

@@ -1,3 +1,4 @@
+import { majorNumberToMicros } from '../money';
 import type { PlanRules } from '../plans';
 import { ASSUMPTIONS, ASSUMPTION_IDS, TEAM_ASSUMPTIONS, TEAM_ASSUMPTION_IDS, type Assumption, type AssumptionId, type GoalMetric, type GoalTarget, type Scenario, type TeamAssumptionId } from './schema';
 
@@ -159,5 +160,5 @@ export function parseGoalArguments(vary: string | undefined, target: string | un
   const def = at > 0 ? GOAL_TARGET_NAMES[text.slice(0, at).trim()] : undefined;
   const amount = at > 0 ? Number(text.slice(at + 1).trim().replace(/,/g, '')) : NaN;
   if (!def || text.slice(at + 1).trim() === '' || !Number.isFinite(amount)) throw new ScenarioInputError(`--target takes ${GOAL_HELP}; got "${text}"`);
-  return { assumption, target: { metric: def.metric, value: def.money ? Math.round(amount * 1e6) : amount } };
+  return { assumption, target: { metric: def.metric, value: def.money ? majorNumberToMicros(amount) : amount } };
 }

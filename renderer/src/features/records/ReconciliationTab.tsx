@@ -1,8 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
-import { exportFileName, localDay } from '../../../../shared/domain/export-file-name';
 import { ErrorState } from '../../components/ErrorState';
 import { Skeleton } from '../../components/Skeleton';
-import { downloadText } from '../../lib/download';
+import { downloadCsv } from '../../lib/download';
 import { errorMessage } from '../../lib/ipc';
 import { fetchWorkspaceName } from './records-api';
 import { reconciliationResource, useRecordsUi } from './records-store';
@@ -24,7 +23,7 @@ export function ReconciliationTab() {
     setCsvError(null);
     try {
       const workspace = await fetchWorkspaceName();
-      downloadText(exportFileName({ kind: 'yardstick-reconciliation', subject: workspace, day: localDay(new Date()), extension: 'csv' }), reconciliationCsv(data));
+      downloadCsv('yardstick-reconciliation', workspace, reconciliationCsv(data));
     } catch (caught) {
       setCsvError(errorMessage(caught));
     }

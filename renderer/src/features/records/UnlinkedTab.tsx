@@ -1,8 +1,7 @@
 import { useMemo, useState } from 'react';
-import { exportFileName, localDay } from '../../../../shared/domain/export-file-name';
 import { ErrorState } from '../../components/ErrorState';
 import { Skeleton } from '../../components/Skeleton';
-import { downloadText } from '../../lib/download';
+import { downloadCsv } from '../../lib/download';
 import { errorMessage } from '../../lib/ipc';
 import { fetchUnlinkedForExport, fetchWorkspaceName } from './records-api';
 import { unlinkedResource, useRecordsUi } from './records-store';
@@ -22,7 +21,7 @@ export function UnlinkedTab() {
     setCsv({ busy: true, error: null });
     try {
       const [all, workspace] = await Promise.all([fetchUnlinkedForExport(), fetchWorkspaceName()]);
-      downloadText(exportFileName({ kind: `yardstick-unlinked-${kind ?? 'all'}`, subject: workspace, day: localDay(new Date()), extension: 'csv' }), unlinkedCsv(all, kind));
+      downloadCsv(`yardstick-unlinked-${kind ?? 'all'}`, workspace, unlinkedCsv(all, kind));
       setCsv({ busy: false, error: null });
     } catch (caught) {
       setCsv({ busy: false, error: errorMessage(caught) });

@@ -1,7 +1,6 @@
 import { useCallback, useState, type RefObject } from 'react';
-import { exportFileName, localDay } from '../../../../shared/domain/export-file-name';
 import { pseudonym } from '../../../../shared/domain/people';
-import { downloadText } from '../../lib/download';
+import { downloadCsv } from '../../lib/download';
 import { errorMessage } from '../../lib/ipc';
 import { fetchWorkspaceName, type RecordsList } from './records-api';
 import { recordColumns } from './record-columns';
@@ -26,7 +25,7 @@ export function useRecordsCsv(list: RecordsList | null, pilot: string | null, gr
       const shown = grid.current?.shown() ?? null;
       const columns = shownColumns(recordColumns(list.currency, { person: hasPeople(list.rows) }), shown?.columnIds ?? null);
       const text = recordsCsv({ rows: shown?.rows ?? list.rows, columns, currency: list.currency, pseudonym: (name) => pseudonym(name, workspace) });
-      downloadText(exportFileName({ kind: 'yardstick-records', subject: pilot ?? workspace, day: localDay(new Date()), extension: 'csv' }), text);
+      downloadCsv('yardstick-records', pilot ?? workspace, text);
     } catch (caught) {
       setError(errorMessage(caught));
     } finally {

@@ -1,8 +1,7 @@
 import { useId, useMemo, useState } from 'react';
-import { exportFileName, localDay } from '../../../../shared/domain/export-file-name';
 import { capacityPlan, type CapacityOptions, type Scenario } from '../../../../shared/domain/scenario';
 import { EChart } from '../../components/EChart';
-import { downloadText } from '../../lib/download';
+import { downloadCsv } from '../../lib/download';
 import { ChartImageMenu } from '../present/ChartImageMenu';
 import { projectionPeriod } from './scenario-period';
 import { capacityChartOption } from './capacity-chart-option';
@@ -229,10 +228,7 @@ export function CapacityPanel({ scenario, onOptions, onBlur }: CapacityPanelProp
           disabled={plan === null}
           onClick={() =>
             plan !== null &&
-            downloadText(
-              exportFileName({ kind: 'yardstick-capacity', subject: `${scenario.name} ${teamShown === ALL_TEAMS ? 'all teams' : teamShown}`, day: localDay(new Date()), extension: 'csv' }),
-              capacityCsv(scenario, plan, teamShown),
-            )
+            downloadCsv('yardstick-capacity', `${scenario.name} ${teamShown === ALL_TEAMS ? 'all teams' : teamShown}`, capacityCsv(scenario, plan, teamShown))
           }
         >
           Export CSV

@@ -3,8 +3,7 @@ import { EChart } from '../../components/EChart';
 import { ChartImageMenu } from '../present/ChartImageMenu';
 import type { ChartPeriod } from '../present/chart-image';
 import { comparisonChartOption } from './comparison-chart-option';
-import { exportFileName, localDay } from '../../../../shared/domain/export-file-name';
-import { downloadText } from '../../lib/download';
+import { downloadCsv } from '../../lib/download';
 import { comparisonCsv, comparisonRows, MAX_COMPARED, type CompareColumn } from './comparison-view-model';
 
 type ComparisonPanelProps = { columns: readonly CompareColumn[]; currency: string; horizon: number; period: ChartPeriod | null; loading: boolean; error: string | null };
@@ -61,10 +60,7 @@ export function ComparisonPanel({ columns, currency, horizon, period, loading, e
           className="button button-small"
           data-testid="compare-export-csv"
           onClick={() =>
-            downloadText(
-              exportFileName({ kind: 'yardstick-scenario-comparison', subject: columns.find((c) => c.kind === 'selected')?.name ?? 'scenario', day: localDay(new Date()), extension: 'csv' }),
-              comparisonCsv(columns, currency),
-            )
+            downloadCsv('yardstick-scenario-comparison', columns.find((c) => c.kind === 'selected')?.name ?? 'scenario', comparisonCsv(columns, currency))
           }
         >
           Export CSV

@@ -1,12 +1,11 @@
 import { useCallback, useMemo, useState, type RefObject } from 'react';
-import { exportFileName, localDay } from '../../../../shared/domain/export-file-name';
 import { scenarioRunCsv } from '../../../../shared/domain/scenario/run-csv';
 import { applyOverrides, runDeterministic, type Assumption, type AssumptionId, type CapacityOptions, type Scenario } from '../../../../shared/domain/scenario';
 import { ErrorState } from '../../components/ErrorState';
 import { Notice } from '../../components/Notice';
 import { Skeleton } from '../../components/Skeleton';
 import { TabBar, tabId, tabPanelId } from '../../components/TabBar';
-import { downloadText } from '../../lib/download';
+import { downloadCsv } from '../../lib/download';
 import { errorMessage } from '../../lib/ipc';
 import { ASSUMPTION_IDS, TEAM_ASSUMPTION_IDS } from '../../../../shared/domain/scenario';
 import { editValue, resetAssumption, teamKey, withAssumption } from './assumption-model';
@@ -210,10 +209,7 @@ export function ScenarioWorkbench({ name, saved, list, actions, focusAfterRemova
             rows={monthRows(current, result)}
             horizonText={horizonLine(current, result)}
             onExportCsv={() =>
-              downloadText(
-                exportFileName({ kind: 'yardstick-scenario', subject: current.name, day: localDay(new Date()), extension: 'csv' }),
-                scenarioRunCsv({ ...result, currency: current.currency, bands: mc.result }),
-              )
+              downloadCsv('yardstick-scenario', current.name, scenarioRunCsv({ ...result, currency: current.currency, bands: mc.result }))
             }
           />
         )}
