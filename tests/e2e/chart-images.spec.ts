@@ -53,7 +53,9 @@ test('the Explore chart exports as shown, titled by its measure and dimensions',
   // The default view: accepted PR/MRs by team and quarter, every quarter on the axis.
   expect(text).toMatch(/^Accepted PR\/MRs by Team and Quarter /);
   expect(text).toMatch(/Q\d 20\d\d/);
-  expect(text).toMatch(/Source: .+ \(demo data\) · Exported from Yardstick on /);
+  // The footnote names the months of the data the pivot sums, and so does the file name.
+  expect(text).toMatch(/[A-Z][a-z]+ 20\d\d – [A-Z][a-z]+ 20\d\d · Source: .+ \(demo data\) · Exported from Yardstick on /);
+  expect(svg.name).toMatch(/-\d{4}-\d{2}-\d{4}-\d{2}\.svg$/);
   const png = await exportChartImage(page, card, 'png');
   expect(pngSize(png.bytes)).toEqual([2400, 1350]);
 });

@@ -175,6 +175,19 @@ describe('pivot conformance with a naive implementation over the demo workspace'
     expect((await run(SPECS[0]![1])).sources).toEqual(['record_fact_cube_records']);
   });
 
+  it('reports the months of the data it sums, for every measure and source, filtered or not', async () => {
+    const months = (rows: Fact[]) => rows.map((f) => String(f['month'])).sort();
+    const all = months(facts);
+    for (const values of [['accepted'], ['cost_per_accepted'], ['fte_freed']] as MeasureId[][]) {
+      expect((await run({ rows: ['team'], values })).span, values.join()).toEqual({ from: all[0], to: all.at(-1) });
+    }
+    const team = String(facts[0]!['team']);
+    const ofTeam = months(facts.filter((f) => String(f['team']) === team));
+    const filtered = await run({ rows: ['issue_type'], values: ['records'], filters: [{ dim: 'team', values: [team] }] });
+    expect(filtered.span).toEqual({ from: ofTeam[0], to: ofTeam.at(-1) });
+    expect(executePivot(ws.db, PivotSpecSchema.parse({ rows: ['team'], values: ['accepted'] }), ws.settings(), { factsOnly: true }).span).toEqual({ from: all[0], to: all.at(-1) });
+  });
+
   it('shows a record with two labels under both, and counts it once in the total', async () => {
     const twoLabels = [...labelsOf].find(([, labels]) => labels.includes('backend') && labels.includes('ai-generated'))![0];
     const result = await run({ rows: ['label'], values: ['records'], filters: [{ dim: 'label', values: ['backend', 'ai-generated'] }] });

@@ -70,7 +70,10 @@ export function pivotQuerySql(q: PivotQuery): Sql {
     'count(*) AS n',
     ...q.sums.map((m) => `sum(f.${m}) AS ${m}`),
     ...(q.distinct === 'sum' ? ['sum(f.records) AS records'] : q.distinct === 'count' ? ['count(DISTINCT f.record_id) AS records'] : []),
-    ...(q.span ? ['min(f.month) AS span_from', 'max(f.month) AS span_to'] : []),
+    // The data's first and last month, always: per-period metrics (FTE freed) divide by them, and
+    // a chart or slide of the pivot names the period it shows. Two aggregates more per group.
+    'min(f.month) AS span_from',
+    'max(f.month) AS span_to',
   ];
   const text =
     `SELECT ${select.join(', ')} FROM ${from} ${joins.join(' ')}` +
@@ -94,7 +97,8 @@ export function runPivotQuery(db: Db, q: PivotQuery): QueryRow[] {
     out.push({
       key: q.dims.map((_, i) => (r[`d${i}`] === null || r[`d${i}`] === undefined ? null : String(r[`d${i}`]))),
       sums,
-      ...(q.span ? { spanFrom: r['span_from'] as string | null, spanTo: r['span_to'] as string | null } : {}),
+      spanFrom: r['span_from'] as string | null,
+      spanTo: r['span_to'] as string | null,
     });
   }
   return out;

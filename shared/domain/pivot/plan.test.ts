@@ -11,7 +11,7 @@ describe('planPivot', () => {
   it('answers cells, subtotals and totals of record dimensions with one query on the smallest cube', () => {
     const p = plan({ rows: ['team', 'issue_type'], cols: ['month'], values: ['accepted', 'cost_per_accepted', 'human_hours'] });
     expect(p.queries).toHaveLength(1);
-    expect(p.queries[0]).toMatchObject({ dims: ['team', 'issue_type', 'month'], distinct: 'none', span: false });
+    expect(p.queries[0]).toMatchObject({ dims: ['team', 'issue_type', 'month'], distinct: 'none' });
     expect(source(p.queries[0]!)).toBe('record_fact_cube_records');
     // Ratio inputs: the numerator (every cost column) and the denominator, once each.
     expect(p.queries[0]!.sums.sort()).toEqual(['accepted', 'cost_ai_credits', 'cost_ci', 'cost_human', 'cost_provider', 'cost_run_credits', 'human_hours'].sort());
@@ -60,10 +60,6 @@ describe('planPivot', () => {
     expect(() => plan({ rows: ['person'], values: ['accepted'] })).toThrow(PivotSpecError);
     expect(() => plan({ rows: ['team'], values: ['accepted'], filters: [{ dim: 'person', values: ['Ann'] }] })).toThrow(PivotSpecError);
     expect(source(plan({ rows: ['person'], values: ['accepted'] }, { peopleViewsEnabled: true }).queries[0]!)).toBe('facts');
-  });
-
-  it('asks for the data span when a metric depends on the period', () => {
-    expect(plan({ rows: ['team'], values: ['fte_freed'] }).queries[0]!.span).toBe(true);
   });
 
   it('can be told to skip the cubes', () => {

@@ -20,8 +20,6 @@ export type PivotQuery = {
   /** Fact columns to sum (`records` excluded: see distinct). */
   sums: FactMeasure[];
   distinct: DistinctMode;
-  /** Also return the first and last month of each group (for per-period metrics such as FTE freed). */
-  span: boolean;
 };
 
 /**
@@ -93,7 +91,6 @@ export function planPivot(spec: PivotSpec, opts: PlanOptions): PivotPlan {
   }
   const measures = spec.values.map(measureField);
   const distinct = measures.some((m) => m.kind === 'distinct');
-  const span = measures.some((m) => m.kind === 'derived');
   const sums = [...new Set(measures.flatMap((m) => m.inputs))].filter((c) => c !== 'records');
   // Every level the grid shows, finest first, so coarser ones can roll up from finer queries.
   const wanted: Omit<PivotLevel, 'query' | 'rollup'>[] = [];
@@ -111,7 +108,7 @@ export function planPivot(spec: PivotSpec, opts: PlanOptions): PivotPlan {
     }
     const source = chooseSource(w.dims, spec.filters, distinct, opts);
     const usesEvents = [...w.dims, ...filterDims(spec.filters)].some((d) => DIMENSIONS[d].level === 'event');
-    queries.push({ dims: w.dims, source, filters: spec.filters, sums, distinct: !distinct ? 'none' : source.kind === 'facts' && usesEvents ? 'count' : 'sum', span });
+    queries.push({ dims: w.dims, source, filters: spec.filters, sums, distinct: !distinct ? 'none' : source.kind === 'facts' && usesEvents ? 'count' : 'sum' });
     levels.push({ ...w, query: queries.length - 1, rollup: false });
   }
   return { spec, measures, levels, queries };

@@ -98,11 +98,9 @@ export function shapePivot(plan: PivotPlan, results: readonly QueryRow[][], opts
 
   let from: string | null = null;
   let to: string | null = null;
-  if (plan.queries[0]?.span) {
-    for (const r of results[0] ?? []) {
-      if (r.spanFrom && (from === null || r.spanFrom < from)) from = r.spanFrom;
-      if (r.spanTo && (to === null || r.spanTo > to)) to = r.spanTo;
-    }
+  for (const r of results[0] ?? []) {
+    if (r.spanFrom && (from === null || r.spanFrom < from)) from = r.spanFrom;
+    if (r.spanTo && (to === null || r.spanTo > to)) to = r.spanTo;
   }
   const span = from !== null && to !== null ? { from, to } : null;
 

@@ -34,7 +34,7 @@ export function PivotChart({ result, rows, total, label, dimLabel, timeDims, kin
   const title = pivotTitle([field.label], [...result.spec.rows, ...result.spec.cols].map(dimLabel));
   // The pivot as answered (not a layout still running), drawn as shown: a stack the measure refuses is pinned as the bars it shows.
   const pin = useMemo(() => pivotSlideView({ spec: result.spec, chart: shownKind, measure: field.id, title }), [result.spec, shownKind, field.id, title]);
-  // The engine reports the data's months only when a measure needs them (per-month rates); the axis shows them otherwise.
+  // The months of the data the pivot sums, for the exported image's footnote.
   const period = result.span === null ? null : { ...result.span, projection: false };
   const cut = data.categoryCount > data.categories.length || data.seriesCount > data.series.length;
 
