@@ -14,6 +14,7 @@ export {
   formatDateRange,
   formatMonthShort,
   formatMonthLong,
+  formatMonthSpan,
   formatMetric,
 } from '../../../shared/domain/charts/format';
 import { formatDecimal, NO_VALUE } from '../../../shared/domain/charts/format';

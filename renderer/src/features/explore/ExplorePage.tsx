@@ -6,7 +6,7 @@ import { EmptyState } from '../../components/EmptyState';
 import { ErrorState } from '../../components/ErrorState';
 import { Notice } from '../../components/Notice';
 import { Skeleton } from '../../components/Skeleton';
-import { formatCount } from '../../lib/format';
+import { formatCount, formatMonthSpan } from '../../lib/format';
 import { on } from '../../lib/ipc';
 import { useRecordsUi } from '../records/records-store';
 import { fetchAppInfo } from '../workspace/workspace-api';
@@ -287,7 +287,7 @@ function PivotStatus() {
       {result !== null && (
         <span className="muted small">
           {formatCount(body)} {body === 1 ? 'row' : 'rows'} × {formatCount(result.columns.length)} {result.columns.length === 1 ? 'column' : 'columns'} in {Math.max(1, Math.round(result.ms))} ms
-          {result.span !== null ? ` · ${result.span.from} to ${result.span.to}` : ''}
+          {result.span !== null ? ` · data ${formatMonthSpan(result.span.from, result.span.to)}` : ''}
         </span>
       )}
       {pivot.running && (
