@@ -12,3 +12,6 @@ export const csvLine = (values: readonly unknown[]): string => values.map(csvFie
 export function toCsv(header: readonly string[], rows: readonly (readonly unknown[])[]): string {
   return [csvLine(header), ...rows.map(csvLine)].join('\n') + '\n';
 }
+
+/** A figure rounded for a CSV cell (hours, shares, credits: not money, see microsToMajor); null stays empty. */
+export const roundForCsv = (n: number | null, digits = 4): number | null => (n === null ? null : Number(n.toFixed(digits)));

@@ -1,6 +1,6 @@
-import { toCsv } from '../../../shared/domain/csv';
+import { roundForCsv as round, toCsv } from '../../../shared/domain/csv';
 import { microsToMajor } from '../../../shared/domain/money';
-import { round, scenarioRunCsv } from '../../../shared/domain/scenario/run-csv';
+import { scenarioRunCsv } from '../../../shared/domain/scenario/run-csv';
 import { GOAL_TARGET_NAMES, parseGoalArguments, parseSetArguments, ScenarioInputError } from '../../../shared/domain/scenario/overrides';
 import { ASSUMPTION_IDS, ASSUMPTIONS, TEAM_ASSUMPTION_IDS, TEAM_ASSUMPTIONS, type Assumption, type Scenario } from '../../../shared/domain/scenario/schema';
 import type { ScenarioRun } from '../../../shared/ipc/contract-scenarios';

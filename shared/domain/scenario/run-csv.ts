@@ -1,9 +1,6 @@
-import { toCsv } from '../csv';
+import { roundForCsv as round, toCsv } from '../csv';
 import { microsToMajor } from '../money';
 import type { DeterministicResult, MonteCarloResult, TotalsResult } from './schema';
-
-/** A figure rounded for a CSV cell; null stays empty. */
-export const round = (n: number | null, digits = 4) => (n === null ? null : Number(n.toFixed(digits)));
 
 /**
  * A scenario run as CSV: one line per month and a TOTAL line, money in major units of `currency`;

@@ -1,6 +1,5 @@
-import { toCsv } from '../../../../shared/domain/csv';
+import { roundForCsv as round, toCsv } from '../../../../shared/domain/csv';
 import type { CapacityOptions, CapacityResult, Scenario } from '../../../../shared/domain/scenario';
-import { round } from '../../../../shared/domain/scenario/run-csv';
 import { NO_VALUE, formatDecimal, formatHours, formatMonthLong, formatMonthShort, formatPercent } from '../../lib/format';
 
 export const ALL_TEAMS = '';
